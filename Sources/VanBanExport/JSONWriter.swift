@@ -1,0 +1,67 @@
+/// A streaming JSON writer with fixed key order, writing UTF-8 bytes.
+///
+/// The `vanban/1` field order is part of the contract's readability, and a hand-written writer
+/// avoids building dictionaries per record. Strings are escaped per RFC 8259 (control
+/// characters, quotes, backslash; `<`, `>`, `&` too, so the output can sit inside HTML).
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init() { bytes.reserveCapacity(4096) }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { separate(); bytes.append(0x7B); needsComma.append(false) }
+    public mutating func endObject() { bytes.append(0x7D); needsComma.removeLast() }
+    public mutating func beginArray() { separate(); bytes.append(0x5B); needsComma.append(false) }
+    public mutating func endArray() { bytes.append(0x5D); needsComma.removeLast() }
+
+    /// Writes `"key":` inside an object; the next value call writes its value.
+    public mutating func key(_ key: String) {
+        separate()
+        writeString(key)
+        bytes.append(0x3A)
+        needsComma[needsComma.count - 1] = false
+        pendingKey = true
+    }
+    private var pendingKey = false
+
+    private mutating func beforeValue() {
+        if pendingKey { pendingKey = false; needsComma[needsComma.count - 1] = true } else { separate() }
+    }
+
+    public mutating func string(_ value: String) { beforeValue(); writeString(value) }
+    public mutating func optionalString(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func int(_ value: Int) { beforeValue(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func optionalInt(_ value: Int?) { if let value { int(value) } else { null() } }
+    public mutating func double(_ value: Double) { beforeValue(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func bool(_ value: Bool) { beforeValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func null() { beforeValue(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func strings(_ values: [String]) { beginArrayValue(); for v in values { string(v) }; endArray() }
+    public mutating func span(_ start: Int, _ end: Int) { beginArrayValue(); int(start); int(end); endArray() }
+
+    /// `beginObject`/`beginArray` for a value after `key`.
+    public mutating func beginObjectValue() { beforeValue(); bytes.append(0x7B); needsComma.append(false) }
+    public mutating func beginArrayValue() { beforeValue(); bytes.append(0x5B); needsComma.append(false) }
+
+    private mutating func writeString(_ value: String) {
+        bytes.append(0x22)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)
+            case 0x00..<0x20, 0x3C, 0x3E, 0x26:
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+}

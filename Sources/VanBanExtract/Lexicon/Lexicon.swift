@@ -1,0 +1,166 @@
+import VanBanText
+
+/// Every lexicon the extractors use, loaded from `Lexicons/*.tsv` and indexed for matching.
+///
+/// Files and columns are described in `Lexicons/README.md`; each table may be extended by a
+/// user folder (`--lexicons DIR`). Identifiers here stay ASCII; the data is Vietnamese.
+public struct Lexicon: Sendable {
+    /// A document type: `QĐ` Quyết định (admin), `NĐ` Nghị định (legal), `KL` Kết luận (party).
+    public struct DocumentType: Sendable { public let code: String; public let name: String; public let system: String; public let aliases: [String] }
+    /// An issuer code of a ký hiệu: `UBND`, `CP`, `TTg`, `BTC`, `TU`.
+    public struct Issuer: Sendable { public let code: String; public let name: String; public let level: String; public let system: String }
+    /// A body with its canonical name and other ways of writing it.
+    public struct Agency: Sendable { public let name: String; public let aliases: [String]; public let kind: String; public let level: String }
+    /// A title of office: `Chủ tịch`, `Phó Giám đốc`.
+    public struct Position: Sendable { public let title: String; public let kind: String; public let aliases: [String] }
+    /// A province or centrally-run city, before or after the 2025 merger.
+    public struct Province: Sendable { public let name: String; public let kind: String; public let gso: String; public let era: String; public let mergedInto: String; public let aliases: [String] }
+    /// A phrase that sets the relation of the citations after it (`căn cứ` → basis).
+    public struct RelationTrigger: Sendable { public let phrase: String; public let relation: Relation; public let priority: Int; public let scope: String }
+    /// An obligation verb or phrase with its role (`assign`, `lead`, `coordinate`, …).
+    public struct ObligationVerb: Sendable { public let phrase: String; public let role: String }
+    /// A cue that a sentence narrates instead of ordering, or a heading that opens a part.
+    public struct NarrativeCue: Sendable { public let phrase: String; public let kind: String }
+    /// A signature authority mark: `TM.` Thay mặt, `KT.` Ký thay.
+    public struct AuthorityMark: Sendable { public let mark: String; public let meaning: String; public let aliases: [String] }
+
+    public var documentTypes: [DocumentType] = []
+    public var issuers: [Issuer] = []
+    public var agencies: [Agency] = []
+    public var positions: [Position] = []
+    public var provinces: [Province] = []
+    public var relationTriggers: [RelationTrigger] = []
+    public var obligationVerbs: [ObligationVerb] = []
+    public var narrativeCues: [NarrativeCue] = []
+    public var authorityMarks: [AuthorityMark] = []
+    /// OCR look-alikes in codes: wrong → right.
+    public var codeConfusions: [String: String] = [:]
+    /// Abbreviations with a final period (folded, without the period) for the sentence splitter.
+    public var abbreviations: Set<String> = []
+
+    /// Document types by code or alias, exact case (`QĐ`, `QyĐ`, `QYĐ`), first row wins per code.
+    public var typesByCode: [String: [DocumentType]] = [:]
+    /// Issuers by code, exact case.
+    public var issuersByCode: [String: Issuer] = [:]
+    /// Matchers over folded text; payloads index the arrays above.
+    public var typeNameMatcher = PhraseMatcher()
+    public var agencyMatcher = PhraseMatcher()
+    public var positionMatcher = PhraseMatcher()
+    public var provinceMatcher = PhraseMatcher()
+    public var relationMatcher = PhraseMatcher()
+    public var verbMatcher = PhraseMatcher()
+    public var narrativeMatcher = PhraseMatcher()
+
+    public init() {}
+
+    /// The rules the normalizer needs (known codes and look-alikes).
+    public var normalizationRules: NormalizationRules {
+        var codes = Set<String>()
+        for t in documentTypes where !t.code.isEmpty { codes.insert(t.code); codes.formUnion(t.aliases) }
+        for i in issuers { codes.insert(i.code) }
+        return NormalizationRules(knownCodes: codes, codeConfusions: codeConfusions)
+    }
+
+    /// Loads every lexicon from `directory`; errors name `file:line`.
+    public static func load(_ directory: LexiconDirectory) throws(LexiconError) -> Lexicon {
+        var lexicon = Lexicon()
+        for table in try directory.tables("document-types.tsv") {
+            let (c, n, s, a) = (try table.column("code"), try table.column("name"), try table.column("system"), try table.column("aliases"))
+            for row in table.rows {
+                lexicon.documentTypes.append(DocumentType(code: row[c], name: row[n], system: row[s], aliases: split(row[a])))
+            }
+        }
+        for table in try directory.tables("issuers.tsv") {
+            let (c, n, l, s) = (try table.column("code"), try table.column("name"), try table.column("level"), try table.column("system"))
+            for row in table.rows { lexicon.issuers.append(Issuer(code: row[c], name: row[n], level: row[l], system: row[s])) }
+        }
+        for table in try directory.tables("agencies.tsv") {
+            let (n, a, k, l) = (try table.column("name"), try table.column("aliases"), try table.column("kind"), try table.column("level"))
+            for row in table.rows { lexicon.agencies.append(Agency(name: row[n], aliases: split(row[a]), kind: row[k], level: row[l])) }
+        }
+        for table in try directory.tables("positions.tsv") {
+            let (t, k, a) = (try table.column("title"), try table.column("kind"), try table.column("aliases"))
+            for row in table.rows { lexicon.positions.append(Position(title: row[t], kind: row[k], aliases: split(row[a]))) }
+        }
+        for table in try directory.tables("provinces.tsv") {
+            let cols = try ["name", "kind", "gso", "era", "merged_into", "aliases"].map { name throws(LexiconError) in try table.column(name) }
+            for row in table.rows {
+                lexicon.provinces.append(Province(name: row[cols[0]], kind: row[cols[1]], gso: row[cols[2]], era: row[cols[3]],
+                                                  mergedInto: row[cols[4]], aliases: split(row[cols[5]])))
+            }
+        }
+        for table in try directory.tables("relation-triggers.tsv") {
+            let (p, r, pr, w) = (try table.column("phrase"), try table.column("relation"), try table.column("priority"), try table.column("where"))
+            for row in table.rows {
+                guard let relation = Relation(rawValue: row[r]) else {
+                    throw LexiconError(path: table.path, line: row.line, message: "unknown relation '\(row[r])'")
+                }
+                guard let priority = Int(row[pr]) else {
+                    throw LexiconError(path: table.path, line: row.line, message: "priority '\(row[pr])' is not an integer")
+                }
+                lexicon.relationTriggers.append(RelationTrigger(phrase: row[p], relation: relation, priority: priority, scope: row[w]))
+            }
+        }
+        for table in try directory.tables("obligation-verbs.tsv") {
+            let (p, r) = (try table.column("phrase"), try table.column("role"))
+            for row in table.rows { lexicon.obligationVerbs.append(ObligationVerb(phrase: row[p], role: row[r])) }
+        }
+        for table in try directory.tables("narrative-cues.tsv") {
+            let (p, k) = (try table.column("phrase"), try table.column("kind"))
+            for row in table.rows { lexicon.narrativeCues.append(NarrativeCue(phrase: row[p], kind: row[k])) }
+        }
+        for table in try directory.tables("signature-authority.tsv") {
+            let (m, mn, a) = (try table.column("mark"), try table.column("meaning"), try table.column("aliases"))
+            for row in table.rows { lexicon.authorityMarks.append(AuthorityMark(mark: row[m], meaning: row[mn], aliases: split(row[a]))) }
+        }
+        for table in try directory.tables("ocr-confusions.tsv") {
+            let (w, r, c) = (try table.column("wrong"), try table.column("right"), try table.column("context"))
+            for row in table.rows where row[c] == "code" || row[c] == "any" { lexicon.codeConfusions[row[w]] = row[r] }
+        }
+        for table in try directory.tables("abbreviations.tsv") {
+            let a = try table.column("abbreviation")
+            for row in table.rows where row[a].hasSuffix(".") {
+                lexicon.abbreviations.insert(String(decoding: PhraseMatcher.foldKey(String(row[a].dropLast())), as: UTF8.self))
+            }
+        }
+        lexicon.index()
+        return lexicon
+    }
+
+    /// Builds the lookup tables and matchers from the arrays.
+    public mutating func index() {
+        typesByCode = [:]
+        for t in documentTypes where !t.code.isEmpty {
+            for code in [t.code] + t.aliases { typesByCode[code, default: []].append(t) }
+        }
+        issuersByCode = [:]
+        for i in issuers where issuersByCode[i.code] == nil { issuersByCode[i.code] = i }
+        typeNameMatcher = PhraseMatcher()
+        for (k, t) in documentTypes.enumerated() { typeNameMatcher.add(t.name, payload: k) }
+        agencyMatcher = PhraseMatcher()
+        for (k, a) in agencies.enumerated() { for name in [a.name] + a.aliases { agencyMatcher.add(name, payload: k) } }
+        positionMatcher = PhraseMatcher()
+        for (k, p) in positions.enumerated() { for name in [p.title] + p.aliases { positionMatcher.add(name, payload: k) } }
+        provinceMatcher = PhraseMatcher()
+        for (k, p) in provinces.enumerated() { for name in [p.name] + p.aliases { provinceMatcher.add(name, payload: k) } }
+        relationMatcher = PhraseMatcher()
+        for (k, r) in relationTriggers.enumerated() { relationMatcher.add(r.phrase, payload: k) }
+        verbMatcher = PhraseMatcher()
+        for (k, v) in obligationVerbs.enumerated() { verbMatcher.add(v.phrase, payload: k) }
+        narrativeMatcher = PhraseMatcher()
+        for (k, c) in narrativeCues.enumerated() { narrativeMatcher.add(c.phrase, payload: k) }
+    }
+
+    private static func split(_ field: String) -> [String] {
+        field.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self[...]
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

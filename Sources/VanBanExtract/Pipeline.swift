@@ -1,0 +1,85 @@
+import VanBanText
+
+/// What every extractor reads: the normalized text, its sentences and outline, and the lexicons.
+public struct Analysis: Sendable {
+    public let text: NormalizedText
+    /// Sentence ranges in document order (normalized units).
+    public let sentences: [Range<Int>]
+    public let sections: SectionTree
+    public let lexicon: Lexicon
+
+    public init(text: NormalizedText, lexicon: Lexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        self.sentences = SentenceSplitter(abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations)).sentences(text)
+        self.sections = SectionTree(text)
+    }
+
+    /// The index of the sentence containing `position` (or the last one starting before it).
+    public func sentenceIndex(containing position: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].lowerBound <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? lo - 1 : nil
+    }
+}
+
+/// The whole extraction of one input: decode is done by the caller; this normalizes, analyses,
+/// splits the file into documents and runs every extractor on each.
+public struct Pipeline: Sendable {
+    public let lexicon: Lexicon
+    public let decoder: Decoder
+    public let normalizer: Normalizer
+
+    public init(lexicon: Lexicon, legacyEncodings: [LegacyEncoding] = []) {
+        self.lexicon = lexicon
+        self.decoder = Decoder(legacyEncodings: legacyEncodings)
+        self.normalizer = Normalizer(rules: lexicon.normalizationRules)
+    }
+
+    /// Loads the lexicons (built-in plus `extraLexicons` folders) and builds a pipeline.
+    public static func load(extraLexicons: [String] = []) throws(LexiconError) -> Pipeline {
+        let directory = try LexiconDirectory.locate(adding: extraLexicons)
+        return Pipeline(lexicon: try Lexicon.load(directory), legacyEncodings: try directory.legacyEncodings())
+    }
+
+    public func analyse(_ source: SourceText) -> Analysis {
+        Analysis(text: normalizer.normalize(source), lexicon: lexicon)
+    }
+
+    public func extract(_ source: SourceText) -> Extraction {
+        let analysis = analyse(source)
+        var warnings: [Warning] = []
+        if !analysis.text.folded.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 == FoldedByte.other }) {
+            warnings.append(Warning(code: "no-text", message: "the input holds no words", range: nil))
+            return Extraction(normalized: analysis.text, documents: [], warnings: warnings)
+        }
+        let dates = DateExtractor(lexicon: lexicon)
+        let citations = CitationExtractor(lexicon: lexicon)
+        let agencies = AgencyExtractor(lexicon: lexicon)
+        let people = PersonExtractor(lexicon: lexicon)
+        let directives = DirectiveExtractor(lexicon: lexicon)
+        var documents = LayoutExtractor(lexicon: lexicon).documents(analysis)
+        for index in documents.indices {
+            var document = documents[index]
+            let range = document.range
+            document.dates = dates.dates(analysis, in: range, warnings: &warnings)
+            document.citations = citations.citations(analysis, in: range, dates: document.dates)
+                .filter { $0.numberRange != document.numberRange }
+            for d in document.dates.indices {
+                if let issued = document.dateRange, document.dates[d].range.overlaps(issued) {
+                    document.dates[d].role = .issued
+                } else if document.citations.contains(where: { $0.range.contains(document.dates[d].range.lowerBound) }) {
+                    document.dates[d].role = .citation
+                }
+            }
+            document.agencies = agencies.agencies(analysis, in: range)
+            document.people = people.people(analysis, in: range, agencies: document.agencies)
+            document.directives = directives.directives(analysis, in: range, agencies: document.agencies, dates: document.dates)
+            documents[index] = document
+        }
+        return Extraction(normalized: analysis.text, documents: documents, warnings: warnings)
+    }
+}

@@ -1,0 +1,473 @@
+import CICU
+
+/// What the normalizer needs to know about document-number codes, from the lexicons.
+public struct NormalizationRules: Sendable {
+    /// Type and issuer codes (`QĐ`, `UBND`, `TTg`…): spaced-out letters are merged only into one of these.
+    public var knownCodes: Set<String>
+    /// OCR look-alikes inside codes, same length on both sides (`QD` → `QĐ`, `BCD` → `BCĐ`).
+    public var codeConfusions: [String: String]
+
+    public init(knownCodes: Set<String>, codeConfusions: [String: String]) {
+        self.knownCodes = knownCodes
+        self.codeConfusions = codeConfusions.filter { $0.key.utf16.count == $0.value.utf16.count }
+    }
+
+    /// A small built-in set, used when no lexicon is loaded (tests of the text layer).
+    public static let builtin = NormalizationRules(
+        knownCodes: ["UBND", "HĐND", "QĐ", "NĐ", "CP", "TB", "KH", "NQ", "TU", "TW", "BCĐ", "TTg", "BC", "CT"],
+        codeConfusions: ["QD": "QĐ", "ND": "NĐ", "BCD": "BCĐ", "HDND": "HĐND"]
+    )
+}
+
+/// The normalize stage: `SourceText` → `NormalizedText`.
+///
+/// Passes, each recording the offset map: (1) ICU NFC; (2) format residue and whitespace
+/// (`**`, `##`, HTML tags, CR, tabs, runs of spaces, zero-width characters); (3) lines (page
+/// numbers alone on a line, end-of-line hyphenation, OCR line breaks inside a sentence joined
+/// with a space); (4) one canonical tone-mark placement, the classic one (`hòa`, `thủy`,
+/// `quý`: on the first vowel of oa/oe/uy without a final consonant); (5) document numbers
+/// (`294 /UBND` → `294/UBND`, `QĐ - U B ND` → `QĐ-UBND`, `QD` → `QĐ`).
+public struct Normalizer: Sendable {
+    public let rules: NormalizationRules
+
+    public init(rules: NormalizationRules = .builtin) {
+        self.rules = rules
+    }
+
+    public func normalize(_ source: SourceText) -> NormalizedText {
+        var text = MappedText(identity: source.units)
+        text = Self.nfc(text)
+        text = Self.cleanFormat(text)
+        text = Self.joinLines(text)
+        Self.canonicalizeTones(&text.units)
+        text = repairNumbers(text)
+        return NormalizedText(source: source, mapped: text)
+    }
+
+    /// Normalizes a plain string (for lexicon entries and queries): NFC and canonical tones.
+    public static func normalizeString(_ string: String) -> String {
+        var text = MappedText(identity: Array(string.utf16))
+        text = nfc(text)
+        canonicalizeTones(&text.units)
+        return String(decoding: text.units, as: UTF16.self)
+    }
+
+    // MARK: - Pass 1: NFC
+
+    static func nfc(_ input: MappedText) -> MappedText {
+        let n = input.count
+        let prefix = input.units.withUnsafeBufferPointer { Int(cicu_nfc_span($0.baseAddress, Int32(n))) }
+        if prefix == n { return input }
+        var out = MappedText(capacity: n)
+        for i in 0..<prefix { out.copy(from: input, i) }
+        // Normalize segment by segment: a segment starts at a unit with an NFC boundary before
+        // it, so each output segment maps to exactly its input segment.
+        var segmentStart = prefix
+        // Back up to the start of the segment that contains the first non-NFC unit.
+        while segmentStart > 0 && !boundaryBefore(input.units, segmentStart) { segmentStart -= 1 }
+        while out.count > segmentStart {
+            out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
+        }
+        var buffer = [UInt16](repeating: 0, count: 64)
+        while segmentStart < n {
+            var segmentEnd = segmentStart + 1
+            while segmentEnd < n && !boundaryBefore(input.units, segmentEnd) { segmentEnd += 1 }
+            if segmentEnd - segmentStart == 1 && input.units[segmentStart] < 0x300 {
+                out.copy(from: input, segmentStart)
+            } else {
+                let length = segmentEnd - segmentStart
+                if buffer.count < length * 3 + 16 { buffer = [UInt16](repeating: 0, count: length * 3 + 16) }
+                let capacity = Int32(buffer.count)
+                let written = input.units.withUnsafeBufferPointer { src in
+                    buffer.withUnsafeMutableBufferPointer { dst in
+                        Int(cicu_nfc(src.baseAddress! + segmentStart, Int32(length), dst.baseAddress, capacity))
+                    }
+                }
+                if written < 0 {
+                    for i in segmentStart..<segmentEnd { out.copy(from: input, i) }
+                } else {
+                    for k in 0..<written { out.append(buffer[k], from: input, segmentStart, segmentEnd) }
+                }
+            }
+            segmentStart = segmentEnd
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func boundaryBefore(_ units: [UInt16], _ i: Int) -> Bool {
+        let unit = units[i]
+        if unit < 0x300 { return true }
+        if unit & 0xFC00 == 0xDC00 { return false }  // inside a surrogate pair
+        var codePoint = UInt32(unit)
+        if unit & 0xFC00 == 0xD800, i + 1 < units.count {
+            codePoint = 0x10000 + (UInt32(unit & 0x3FF) << 10) + UInt32(units[i + 1] & 0x3FF)
+        }
+        return cicu_nfc_boundary_before(codePoint) != 0
+    }
+
+    // MARK: - Pass 2: format residue and whitespace
+
+    static func cleanFormat(_ input: MappedText) -> MappedText {
+        let u = input.units
+        let n = u.count
+        var out = MappedText(capacity: n)
+        var pendingSpace = -1       // index of a space waiting to be emitted
+        var trailingNewlines = 0    // newlines at the end of `out`
+        var atLineStart = true
+        var i = 0
+
+        func isBlank(_ k: Int) -> Bool {
+            k < 0 || k >= n || u[k] == 0x20 || u[k] == 0x0A || u[k] == 0x09 || u[k] == 0x0D || u[k] == 0xA0
+        }
+
+        while i < n {
+            let c = u[i]
+            switch c {
+            case 0x0D, 0x0A, 0x0C, 0x0B, 0x2028, 0x2029:
+                if c == 0x0D && i + 1 < n && u[i + 1] == 0x0A { i += 1; continue }  // CR of CRLF: dropped
+                pendingSpace = -1
+                if trailingNewlines < 2 && out.count > 0 {
+                    out.append(0x0A, from: input, i, i + 1)
+                    trailingNewlines += 1
+                }
+                atLineStart = true
+                i += 1
+                continue
+            case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                if pendingSpace < 0 { pendingSpace = i }
+                i += 1
+                continue
+            case 0x200B...0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+                i += 1  // zero-width characters, soft hyphens, bidi controls
+                continue
+            case 0x2A:  // '*': markdown emphasis, kept when it stands alone or as "(*)"
+                var run = i
+                while run < n && u[run] == 0x2A { run += 1 }
+                let standalone = run - i == 1 && (isBlank(i - 1) && isBlank(run) || (i > 0 && u[i - 1] == 0x28 && run < n && u[run] == 0x29))
+                if !standalone { i = run; continue }
+            case 0x23 where atLineStart:  // '#' headings
+                var run = i
+                while run < n && u[run] == 0x23 { run += 1 }
+                if run < n && u[run] == 0x20 { i = run + 1; continue }
+                if run >= n || u[run] == 0x0A { i = run; continue }
+            case 0x3C:  // '<' of an HTML tag left by a converter or a crawler
+                if let close = htmlTagEnd(u, i) { i = close; continue }
+            default:
+                if c < 0x20 { i += 1; continue }  // other control characters
+            }
+            if pendingSpace >= 0 && !atLineStart {
+                out.append(0x20, from: input, pendingSpace, pendingSpace + 1)
+            }
+            pendingSpace = -1
+            out.copy(from: input, i)
+            trailingNewlines = 0
+            atLineStart = false
+            i += 1
+        }
+        while let last = out.units.last, last == 0x0A {
+            out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
+        }
+        return out
+    }
+
+    /// The end of an HTML tag starting at `i` (`<jsontable name="x">`, `</p>`, `<br/>`), or nil.
+    private static func htmlTagEnd(_ u: [UInt16], _ i: Int) -> Int? {
+        var k = i + 1
+        if k < u.count && u[k] == 0x2F { k += 1 }
+        guard k < u.count, (u[k] | 0x20) >= 0x61, (u[k] | 0x20) <= 0x7A else { return nil }
+        let limit = min(u.count, i + 300)
+        while k < limit {
+            let c = u[k]
+            if c == 0x3E { return k + 1 }
+            if c == 0x0A || c == 0x3C { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: - Pass 3: lines
+
+    static func joinLines(_ input: MappedText) -> MappedText {
+        let u = input.units
+        let n = u.count
+        // Line starts.
+        var lines: [Range<Int>] = []
+        var s = 0
+        for i in 0..<n where u[i] == 0x0A { lines.append(s..<i); s = i + 1 }
+        lines.append(s..<n)
+
+        var dropLine = [Bool](repeating: false, count: lines.count)
+        for (index, line) in lines.enumerated() where isPageFurniture(u, line) {
+            // Only between two non-empty lines or blank lines of a page break.
+            if index > 0 && index + 1 < lines.count { dropLine[index] = true }
+        }
+
+        var out = MappedText(capacity: n)
+        var previous: Range<Int>? = nil   // last kept line
+        var blankSince = false
+        for (index, line) in lines.enumerated() {
+            if dropLine[index] { continue }
+            if line.isEmpty {
+                if previous != nil { blankSince = true }
+                continue
+            }
+            if let prev = previous {
+                let separatorStart = prev.upperBound   // the '\n' after the previous kept line
+                if !blankSince && continues(u, prev, line) {
+                    if prev.count >= 2, u[prev.upperBound - 1] == 0x2D, VietnameseLetters.isLetter(u[prev.upperBound - 2]),
+                       VietnameseLetters.isLower(u[line.lowerBound]) {
+                        // End-of-line hyphenation: drop the hyphen (already copied) and the break.
+                        out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
+                    } else {
+                        out.append(0x20, from: input, separatorStart, separatorStart + 1)
+                    }
+                } else {
+                    out.append(0x0A, from: input, separatorStart, separatorStart + 1)
+                    if blankSince { out.append(0x0A, from: input, line.lowerBound - 1, line.lowerBound) }
+                }
+            }
+            for i in line { out.copy(from: input, i) }
+            previous = line
+            blankSince = false
+        }
+        return out
+    }
+
+    /// A page number alone on a line: `3`, `- 3 -`, `Trang 3`, `3/12`.
+    private static func isPageFurniture(_ u: [UInt16], _ line: Range<Int>) -> Bool {
+        var k = line.lowerBound
+        var end = line.upperBound
+        while k < end && (u[k] == 0x20 || u[k] == 0x2D) { k += 1 }
+        while end > k && (u[end - 1] == 0x20 || u[end - 1] == 0x2D) { end -= 1 }
+        if end - k >= 6 && u[k] == 0x54, String(decoding: u[k..<k + 5], as: UTF16.self) == "Trang" { k += 6 }
+        var digits = 0
+        while k < end && u[k] >= 0x30 && u[k] <= 0x39 { k += 1; digits += 1 }
+        if digits == 0 || digits > 3 { return false }
+        if k < end && u[k] == 0x2F {
+            k += 1
+            var more = 0
+            while k < end && u[k] >= 0x30 && u[k] <= 0x39 { k += 1; more += 1 }
+            if more == 0 || more > 3 { return false }
+        }
+        return k == end
+    }
+
+    /// Whether `next` continues the sentence of `previous` after an OCR or converter line break.
+    private static func continues(_ u: [UInt16], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
+        let first = u[next.lowerBound]
+        let last = u[previous.upperBound - 1]
+        if VietnameseLetters.isLower(first) {
+            // "a) …", "đ) …", "b. …" are list items, not continuations.
+            if next.count >= 2, u[next.lowerBound + 1] == 0x29 || (u[next.lowerBound + 1] == 0x2E && next.count >= 3 && u[next.lowerBound + 2] == 0x20) {
+                return false
+            }
+            return true
+        }
+        if first >= 0x30 && first <= 0x39 {
+            // "7 năm 2017" after "ngày 10 tháng": a continuation; "2. …", "2.1 …", "3) …" are items.
+            var k = next.lowerBound
+            while k < next.upperBound && u[k] >= 0x30 && u[k] <= 0x39 { k += 1 }
+            if k < next.upperBound && (u[k] == 0x2E || u[k] == 0x29) { return false }
+            return VietnameseLetters.isLower(last) || last == 0x2C
+        }
+        return false
+    }
+
+    // MARK: - Pass 4: tone marks
+
+    /// Moves each syllable's tone mark to its canonical vowel, in place (lengths never change).
+    static func canonicalizeTones(_ units: inout [UInt16]) {
+        let n = units.count
+        var i = 0
+        while i < n {
+            guard VietnameseLetters.isLetter(units[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < n && VietnameseLetters.isLetter(units[end]) { end += 1 }
+            if end - i >= 2 && end - i <= 7 { canonicalizeSyllable(&units, i, end) }
+            i = end
+        }
+    }
+
+    private static func canonicalizeSyllable(_ units: inout [UInt16], _ start: Int, _ end: Int) {
+        // Locate vowels and the one tone mark.
+        var tonePosition = -1, tone = 0
+        for k in start..<end {
+            if let v = VietnameseLetters.vowel(units[k]), v.tone != 0 {
+                if tonePosition >= 0 { return }  // two tone marks: not a Vietnamese syllable
+                tonePosition = k; tone = v.tone
+            }
+        }
+        guard tonePosition >= 0 else { return }
+        // Onset: leading consonants, plus the u of "qu" and the i of "gi" before another vowel.
+        var k = start
+        while k < end && VietnameseLetters.vowel(units[k]) == nil { k += 1 }
+        guard k < end else { return }
+        let onsetLetter = k > start ? VietnameseLetters.fold(units[k - 1]) : 0
+        if onsetLetter == 0x71, VietnameseLetters.fold(units[k]) == 0x75, k + 1 < end, VietnameseLetters.vowel(units[k + 1]) != nil { k += 1 }
+        if onsetLetter == 0x67, k == start + 1, VietnameseLetters.fold(units[k]) == 0x69, k + 1 < end, VietnameseLetters.vowel(units[k + 1]) != nil { k += 1 }
+        let nucleusStart = k
+        while k < end && VietnameseLetters.vowel(units[k]) != nil { k += 1 }
+        let nucleusEnd = k
+        let hasCoda = nucleusEnd < end
+        // Anything after the coda that is a vowel means this is not one syllable.
+        for j in nucleusEnd..<end where VietnameseLetters.vowel(units[j]) != nil { return }
+        let length = nucleusEnd - nucleusStart
+        guard length >= 1 && length <= 3 else { return }
+        if tonePosition < nucleusStart && !(tonePosition == nucleusStart - 1) { return }
+
+        var target: Int
+        // A vowel with a shape mark carries the tone (ơ of ươ).
+        var shaped = -1
+        for j in nucleusStart..<nucleusEnd {
+            let row = VietnameseLetters.vowel(units[j])!.row % 12
+            if row == 1 || row == 2 || row == 4 || row == 7 || row == 8 || row == 10 { shaped = j }
+        }
+        if shaped >= 0 {
+            target = shaped
+        } else if length == 1 {
+            target = nucleusStart
+        } else if hasCoda {
+            target = nucleusEnd - 1
+        } else if length == 3 {
+            target = nucleusStart + 1
+        } else {
+            target = nucleusStart
+        }
+        if target == tonePosition { return }
+        // Move the tone: strip it where it is, put it on the target.
+        let from = VietnameseLetters.vowel(units[tonePosition])!
+        units[tonePosition] = VietnameseLetters.vowelForms[from.row][0]
+        let to = VietnameseLetters.vowel(units[target])!
+        units[target] = VietnameseLetters.vowelForms[to.row][tone]
+    }
+
+    // MARK: - Pass 5: document numbers
+
+    /// Removes spaces inside document numbers and repairs look-alike letters in their codes.
+    func repairNumbers(_ input: MappedText) -> MappedText {
+        let u = input.units
+        let n = u.count
+        var delete = [Bool](repeating: false, count: n)
+        var replacement: [Int: UInt16] = [:]
+        var changed = false
+
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && u[k] >= 0x30 && u[k] <= 0x39 }
+        func isUpper(_ k: Int) -> Bool { k >= 0 && k < n && VietnameseLetters.isUpper(u[k]) }
+        func isAlnum(_ k: Int) -> Bool { k >= 0 && k < n && (isDigit(k) || VietnameseLetters.isLetter(u[k])) }
+        func skipSpaces(_ k: Int) -> Int { var j = k; while j < n && u[j] == 0x20 { j += 1 }; return j }
+        func markSpaces(_ a: Int, _ b: Int) { if a < b { for j in a..<b { delete[j] = true }; changed = true } }
+
+        /// Handles a code after '/' or '-' starting at `k`; returns where the symbol ends.
+        func symbol(from start: Int) -> Int {
+            var k = start
+            while k < n {
+                // Space-separated upper-case pieces that form a known code when joined ("U B ND").
+                var pieces: [Range<Int>] = []
+                var j = k
+                while j < n && isUpper(j) {
+                    var e = j
+                    while e < n && VietnameseLetters.isLetter(u[e]) { e += 1 }
+                    pieces.append(j..<e)
+                    if e < n && u[e] == 0x20 && e + 1 < n && isUpper(e + 1) && pieces.count < 6 { j = e + 1 } else { break }
+                }
+                if pieces.count >= 2 {
+                    var best = 1
+                    for count in stride(from: pieces.count, through: 2, by: -1) {
+                        let slice = pieces[0..<count]
+                        guard slice.contains(where: { $0.count == 1 }) else { continue }
+                        let joined = slice.map { String(decoding: u[$0], as: UTF16.self) }.joined()
+                        if rules.knownCodes.contains(joined) || rules.knownCodes.contains(rules.codeConfusions[joined] ?? "") {
+                            best = count; break
+                        }
+                    }
+                    for p in 1..<best { markSpaces(pieces[p - 1].upperBound, pieces[p].lowerBound) }
+                    pieces = Array(pieces[0..<best])
+                }
+                var segmentEnd = k
+                if let last = pieces.last { segmentEnd = last.upperBound } else {
+                    while segmentEnd < n && isAlnum(segmentEnd) { segmentEnd += 1 }
+                }
+                if segmentEnd == k { return k }
+                repairConfusion(k, segmentEnd)
+                // A separator with stray spaces, then another segment.
+                let a = skipSpaces(segmentEnd)
+                guard a < n, u[a] == 0x2D || u[a] == 0x2F || u[a] == 0x2013 else { return segmentEnd }
+                let b = skipSpaces(a + 1)
+                guard b < n, isUpper(b) || (u[a] == 0x2F && isDigit(b)) else { return segmentEnd }
+                markSpaces(segmentEnd, a)
+                markSpaces(a + 1, b)
+                k = b
+            }
+            return k
+        }
+
+        /// Same-length look-alike repair of the letters in `[a, b)`, skipping deleted spaces.
+        func repairConfusion(_ a: Int, _ b: Int) {
+            var positions: [Int] = []
+            for j in a..<b where !delete[j] && u[j] != 0x20 { positions.append(j) }
+            let key = String(decoding: positions.map { u[$0] }, as: UTF16.self)
+            guard let right = rules.codeConfusions[key] else { return }
+            for (p, unit) in zip(positions, right.utf16) where u[p] != unit { replacement[p] = unit; changed = true }
+        }
+
+        var i = 0
+        while i < n {
+            let c = u[i]
+            if c == 0x2F {
+                // Left: a token that starts with a digit ("294", "30c", "2020"), maybe a space away.
+                var l = i - 1
+                if l >= 0 && u[l] == 0x20 { l -= 1 }
+                var t = l
+                while t >= 0 && (isAlnum(t) || u[t] == 0x2D || u[t] == 0x2F || u[t] == 0x2E) { t -= 1 }
+                let tokenStart = t + 1
+                if l >= 0 && isAlnum(l) && isDigit(tokenStart) {
+                    let r = skipSpaces(i + 1)
+                    let yearThenSlash = isDigit(r) && r + 4 < n && isDigit(r + 3) && (u[skipSpaces(r + 4)] == 0x2F)
+                    if r < n && (isUpper(r) || yearThenSlash) && r - i <= 2 {
+                        markSpaces(l + 1, i)
+                        markSpaces(i + 1, r)
+                        i = symbol(from: r)
+                        continue
+                    }
+                }
+            } else if (c == 0x2D || c == 0x2013) && i > 0 {
+                // Party numbers: "05 - NQ/TU".
+                var l = i - 1
+                if u[l] == 0x20 { l -= 1 }
+                if isDigit(l) && (l == 0 || !isAlnum(l - 1) || isDigit(l - 1)) {
+                    var t = l
+                    while t >= 0 && isDigit(t) { t -= 1 }
+                    let r = skipSpaces(i + 1)
+                    var e = r
+                    while e < n && VietnameseLetters.isLetter(u[e]) { e += 1 }
+                    let slash = skipSpaces(e)
+                    if (t < 0 || !isAlnum(t)) && r < n && isUpper(r) && e > r && slash < n && u[slash] == 0x2F
+                        && slash + 1 < n && isUpper(skipSpaces(slash + 1)) && (r - i <= 2) && (i - l <= 2) {
+                        markSpaces(l + 1, i)
+                        markSpaces(i + 1, r)
+                        repairConfusion(r, e)
+                        markSpaces(e, slash)
+                        markSpaces(slash + 1, skipSpaces(slash + 1))
+                        i = symbol(from: skipSpaces(slash + 1))
+                        continue
+                    }
+                }
+            } else if isUpper(i) && (i == 0 || !isAlnum(i - 1)) {
+                // A standalone all-capital code with a look-alike ("BCD" → "BCĐ").
+                var e = i
+                while e < n && VietnameseLetters.isLetter(u[e]) && isUpper(e) { e += 1 }
+                if e - i >= 3 && (e == n || !isAlnum(e)) { repairConfusion(i, e) }
+                i = max(e, i + 1)
+                continue
+            }
+            i += 1
+        }
+        guard changed else { return input }
+        var out = MappedText(capacity: n)
+        for k in 0..<n where !delete[k] {
+            if let unit = replacement[k] { out.append(unit, from: input, k, k + 1) } else { out.copy(from: input, k) }
+        }
+        return out
+    }
+}

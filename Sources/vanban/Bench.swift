@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import VanBanExtract
+import VanBanText
+
+/// `vanban bench [PATH...]`: throughput of each stage on a corpus.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput (MB/s) of decode, normalize, tokenize and extract on a corpus.",
+        discussion: """
+            Reads the given files and folders (default: the bundled Corpus), repeats the text to at \
+            least --min-mb megabytes, and times each stage over several rounds on one core, \
+            reporting the median and best MB/s and how many records were found.
+
+            Example:
+              vanban bench --rounds 5
+            """
+    )
+
+    @Argument(help: "Files or folders of .txt documents (default: the bundled Corpus).")
+    var paths: [String] = []
+
+    @Option(help: "Repeat the corpus to at least this many megabytes.")
+    var minMb: Double = 5
+
+    @Option(help: "Timed rounds per stage.")
+    var rounds: Int = 3
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if minMb <= 0 { throw ValidationError("--min-mb must be positive") }
+    }
+
+    func run() throws {
+        let pipeline = try InputReader.pipeline(input)
+        var files: [String] = []
+        let roots = paths.isEmpty ? [Bench.defaultCorpus()] : paths
+        for root in roots { files += Bench.textFiles(under: root) }
+        guard !files.isEmpty else { throw InputFailure(message: "no .txt files found in \(roots.joined(separator: ", "))") }
+        var inputs: [[UInt8]] = []
+        for file in files { if case .success(let bytes) = InputReader.read(file) { inputs.append(bytes) } }
+        let corpusBytes = inputs.reduce(0) { $0 + $1.count }
+        guard corpusBytes > 0 else { throw InputFailure(message: "the corpus is empty") }
+        let repeats = max(1, Int((minMb * 1_000_000 / Double(corpusBytes)).rounded(.up)))
+        let totalBytes = corpusBytes * repeats
+        let megabytes = Double(totalBytes) / 1_000_000
+
+        func time(_ body: () -> Int) -> (seconds: [Double], count: Int) {
+            var seconds: [Double] = []
+            var count = 0
+            for _ in 0..<rounds {
+                let start = DispatchTime.now().uptimeNanoseconds
+                count = body()
+                seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return (seconds.sorted(), count)
+        }
+
+        var sources: [SourceText] = []
+        let decode = time {
+            sources = []
+            for _ in 0..<repeats { for (k, bytes) in inputs.enumerated() { if let s = try? pipeline.decoder.decode(bytes, path: files[k]) { sources.append(s) } } }
+            return sources.count
+        }
+        var normalized: [NormalizedText] = []
+        let normalize = time {
+            normalized = sources.map { pipeline.normalizer.normalize($0) }
+            return normalized.reduce(0) { $0 + $1.count }
+        }
+        let tokenizer = Tokenizer(abbreviations: Tokenizer.defaultAbbreviations.union(pipeline.lexicon.abbreviations))
+        let tokenize = time {
+            var n = 0
+            for t in normalized { n += tokenizer.tokens(t).count; n += SentenceSplitter().sentences(t).count; _ = SectionTree(t) }
+            return n
+        }
+        let extract = time {
+            var n = 0
+            for s in sources {
+                for d in pipeline.extract(s).documents {
+                    n += d.citations.count + d.dates.count + d.agencies.count + d.people.count + d.directives.count + 1
+                }
+            }
+            return n
+        }
+        func row(_ name: String, _ r: (seconds: [Double], count: Int), _ what: String) -> String {
+            let median = r.seconds[r.seconds.count / 2], best = r.seconds[0]
+            return String(format: "%-22@ %9.1f %9.1f %12d %@", name as NSString, megabytes / median, megabytes / best, r.count, what as NSString)
+        }
+        var report = "corpus: \(files.count) files, \(corpusBytes) bytes × \(repeats) = \(String(format: "%.1f", megabytes)) MB; \(rounds) rounds, one core\n"
+        report += String(format: "%-22@ %9@ %9@ %12@\n", "stage" as NSString, "MB/s med" as NSString, "MB/s best" as NSString, "found" as NSString)
+        report += row("decode", decode, "documents") + "\n"
+        report += row("normalize", normalize, "normalized units") + "\n"
+        report += row("tokenize+sentences", tokenize, "tokens+sentences") + "\n"
+        report += row("extract (all stages)", extract, "records") + "\n"
+        let docsPerSecond = Double(sources.count) / extract.seconds[extract.seconds.count / 2]
+        report += String(format: "documents/s (extract): %.0f\n", docsPerSecond)
+        report += "peak memory: \(Bench.peakMemoryMB()) MB\n"
+        Output.write(report)
+    }
+
+    static func defaultCorpus() -> String {
+        if let lexicons = LexiconDirectory.findBuiltinPath() {
+            return (lexicons as NSString).deletingLastPathComponent + "/Corpus"
+        }
+        return "Corpus"
+    }
+
+    static func textFiles(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        if !isDirectory.boolValue { return [path] }
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var result: [String] = []
+        while let item = enumerator?.nextObject() as? String {
+            if item.hasSuffix(".txt") { result.append(path + "/" + item) }
+        }
+        return result.sorted()
+    }
+
+    /// Peak resident set size from /proc/self/status (VmHWM), in megabytes.
+    static func peakMemoryMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter { $0.isNumber }
+            return (Int(digits) ?? 0) / 1024
+        }
+        return 0
+    }
+}
