@@ -2,9 +2,11 @@
 ///
 /// Markers recognised at the start of a line: `Phần I`, `Chương II`, `Mục 1`, `Điều 5.`, Roman
 /// `I.`/`II.`, Arabic `1.`/`1)`, dotted `2.3`/`2.3.1.`, letters `a)`/`đ)`, and bullets `-`, `+`,
-/// `•`. A marker kind first met inside another becomes its child; meeting a kind already
-/// open closes everything opened after it. A paragraph with no marker closes open bullet
-/// lists (a list ends at running text) but stays inside the numbered item it follows.
+/// `•`. Kinds have a fixed rank (part > chapter > section > article > Roman > Arabic by depth >
+/// letter > dash > plus): a marker closes every open item of its rank or below and nests in
+/// the nearest open item above it. A paragraph with no marker closes open bullet lists (a list
+/// ends at running text) but stays inside the numbered item it follows; `Nơi nhận:`,
+/// `Kính gửi:` and all-capital lines (`QUYẾT ĐỊNH`, `CHỦ TỊCH`) close everything.
 public struct SectionTree: Sendable {
     /// One item of the outline.
     public struct Node: Sendable {
@@ -32,15 +34,15 @@ public struct SectionTree: Sendable {
     public init(_ text: NormalizedText) {
         let u = text.units
         let n = u.count
-        var stack: [(key: String, node: Int)] = []
+        var stack: [(rank: Int, node: Int)] = []
         var lineStart = 0
         while lineStart < n {
             var lineEnd = lineStart
             while lineEnd < n && u[lineEnd] != 0x0A { lineEnd += 1 }
             if lineEnd > lineStart {
                 if let m = Self.marker(u, lineStart..<lineEnd) {
-                    let key = m.kind.rawValue + (m.kind == .arabic ? String(m.depth) : "")
-                    if let open = stack.lastIndex(where: { $0.key == key }) {
+                    let rank = Self.rank(m.kind, depth: m.depth)
+                    if let open = stack.firstIndex(where: { $0.rank >= rank }) {
                         close(&stack, from: open, at: lineStart)
                     }
                     let parent = stack.last?.node
@@ -48,8 +50,10 @@ public struct SectionTree: Sendable {
                     nodes.append(Node(kind: m.kind, depth: m.depth, label: m.label, marker: m.marker,
                                       line: lineStart..<lineEnd, range: lineStart..<n, parent: parent))
                     if let parent { nodes[parent].children.append(index) }
-                    stack.append((key, index))
-                } else if let firstBullet = stack.firstIndex(where: { $0.key == "dash" || $0.key == "plus" }) {
+                    stack.append((rank, index))
+                } else if !stack.isEmpty && Self.closesAll(text.folded, u, lineStart..<lineEnd) {
+                    close(&stack, from: 0, at: lineStart)
+                } else if let firstBullet = stack.firstIndex(where: { $0.rank >= Self.rank(.dash, depth: 1) }) {
                     close(&stack, from: firstBullet, at: lineStart)
                 }
             }
@@ -57,7 +61,34 @@ public struct SectionTree: Sendable {
         }
     }
 
-    private mutating func close(_ stack: inout [(key: String, node: Int)], from index: Int, at position: Int) {
+    /// Nesting rank of a marker kind: lower ranks contain higher ones.
+    static func rank(_ kind: Node.Kind, depth: Int) -> Int {
+        switch kind {
+        case .part: return 0
+        case .chapter: return 1
+        case .section: return 2
+        case .article: return 3
+        case .roman: return 4
+        case .arabic: return 4 + min(depth, 6)
+        case .letter: return 11
+        case .dash: return 12
+        case .plus: return 13
+        }
+    }
+
+    /// Layout lines that end any outline: `Nơi nhận:`, `Kính gửi:`, and lines in capitals.
+    static func closesAll(_ folded: [UInt8], _ u: [UInt16], _ line: Range<Int>) -> Bool {
+        let key = folded[line]
+        if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) { return true }
+        var letters = 0
+        for i in line where VietnameseLetters.isLetter(u[i]) {
+            if VietnameseLetters.isLower(u[i]) { return false }
+            letters += 1
+        }
+        return letters >= 4
+    }
+
+    private mutating func close(_ stack: inout [(rank: Int, node: Int)], from index: Int, at position: Int) {
         for entry in stack[index...] {
             nodes[entry.node].range = nodes[entry.node].range.lowerBound..<max(position - 1, nodes[entry.node].line.upperBound)
         }
