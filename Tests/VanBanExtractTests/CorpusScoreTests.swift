@@ -1,0 +1,36 @@
+import Testing
+import VanBanExtract
+
+/// Scores the extractors against every gold file in `Corpus/` and fails below the floor.
+///
+/// The floors are what the extractors must keep; raise them when the extractors improve,
+/// never lower them to make a change pass. `Corpus/own` holds documents written for the
+/// project with OCR damage and phrasings the real corpus lacks.
+struct CorpusScoreTests {
+    struct Floor: Sendable, CustomTestStringConvertible {
+        let set: String
+        let citations: Double, dates: Double, selfFields: Double, directives: Double, assignees: Double
+        var testDescription: String { set }
+    }
+
+    static let floors: [Floor] = [
+        Floor(set: "seeds", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+        Floor(set: "dev", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+        Floor(set: "own", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+    ]
+
+    @Test("corpus scores stay at or above their floor", arguments: floors)
+    func score(floor: Floor) throws {
+        let pipeline = try Pipeline.load()
+        let score = try CorpusScorer(set: floor.set, pipeline: pipeline)
+        print("corpus \(floor.set):\n" + score.report)
+        #expect(score.files > 0)
+        #expect(score.citations.precision >= floor.citations && score.citations.recall >= floor.citations, "\(score.citations)")
+        #expect(score.dates.precision >= floor.dates && score.dates.recall >= floor.dates, "\(score.dates)")
+        #expect(score.selfNumber.recall >= floor.selfFields && score.selfNumber.precision >= floor.selfFields, "\(score.selfNumber)")
+        #expect(score.selfDate.recall >= floor.selfFields, "\(score.selfDate)")
+        #expect(score.directives.recall >= floor.directives, "\(score.directives)")
+        #expect(score.assignees.recall >= floor.assignees, "\(score.assignees)")
+        #expect(score.narrativeFalseDirectives == 0 || floor.directives == 0, "narrative sentences taken as directives")
+    }
+}
