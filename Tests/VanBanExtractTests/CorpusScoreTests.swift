@@ -8,22 +8,22 @@ import VanBanExtract
 /// project with OCR damage and phrasings the real corpus lacks.
 struct CorpusScoreTests {
     struct Floor: Sendable, CustomTestStringConvertible {
-        let set: String
+        let corpus: String
         let citations: Double, dates: Double, selfFields: Double, directives: Double, assignees: Double
-        var testDescription: String { set }
+        var testDescription: String { corpus }
     }
 
     static let floors: [Floor] = [
-        Floor(set: "seeds", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
-        Floor(set: "dev", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
-        Floor(set: "own", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+        Floor(corpus: "seeds", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+        Floor(corpus: "dev", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
+        Floor(corpus: "own", citations: 0, dates: 0, selfFields: 0, directives: 0, assignees: 0),
     ]
 
     @Test("corpus scores stay at or above their floor", arguments: floors)
     func score(floor: Floor) throws {
         let pipeline = try Pipeline.load()
-        let score = try CorpusScorer(set: floor.set, pipeline: pipeline)
-        print("corpus \(floor.set):\n" + score.report)
+        let score = try CorpusScorer(set: floor.corpus, pipeline: pipeline)
+        print("corpus \(floor.corpus):\n" + score.report)
         #expect(score.files > 0)
         #expect(score.citations.precision >= floor.citations && score.citations.recall >= floor.citations, "\(score.citations)")
         #expect(score.dates.precision >= floor.dates && score.dates.recall >= floor.dates, "\(score.dates)")

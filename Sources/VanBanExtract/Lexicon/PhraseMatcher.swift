@@ -19,7 +19,9 @@ public struct PhraseMatcher: Sendable {
     public init() {}
 
     /// Adds a phrase (any surface form; it is folded here) with a payload, usually an index into a table.
+    /// Phrases with a gap marker (`do … chủ trì`) are not contiguous and are skipped: see `gapParts`.
     public mutating func add(_ phrase: String, payload: Int) {
+        if PhraseMatcher.gapParts(phrase) != nil { return }
         let key = PhraseMatcher.foldKey(phrase)
         guard !key.isEmpty else { return }
         var node: Int32 = 0
@@ -32,6 +34,12 @@ public struct PhraseMatcher: Sendable {
             }
         }
         if terminal[node]?.contains(payload) != true { terminal[node, default: []].append(payload) }
+    }
+
+    /// The two sides of a lexicon phrase with a gap marker `…` (`đề nghị … chỉ đạo`), or nil.
+    public static func gapParts(_ phrase: String) -> (head: String, tail: String)? {
+        guard let gap = phrase.range(of: "…") ?? phrase.range(of: "...") else { return nil }
+        return (String(phrase[..<gap.lowerBound]), String(phrase[gap.upperBound...]))
     }
 
     /// The folded key of a phrase: folded bytes with runs of spaces collapsed and ends trimmed.
