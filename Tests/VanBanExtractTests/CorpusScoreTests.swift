@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VanBanExtract
 
@@ -21,6 +22,11 @@ struct CorpusScoreTests {
 
     @Test("corpus scores stay at or above their floor", arguments: floors)
     func score(floor: Floor) throws {
+        let gold = CorpusScorer.root.appendingPathComponent("Corpus/\(floor.corpus)/gold").path
+        guard FileManager.default.fileExists(atPath: gold) else {
+            Issue.record("Corpus/\(floor.corpus)/gold is missing")
+            return
+        }
         let pipeline = try Pipeline.load()
         let score = try CorpusScorer(set: floor.corpus, pipeline: pipeline)
         print("corpus \(floor.corpus):\n" + score.report)
