@@ -179,4 +179,7 @@ public struct Extraction: Sendable {
     public var documents: [DocumentRecord]
     public var warnings: [Warning]
     public var source: SourceText { normalized.source }
+    public init(normalized: NormalizedText, documents: [DocumentRecord], warnings: [Warning]) {
+        self.normalized = normalized; self.documents = documents; self.warnings = warnings
+    }
 }
