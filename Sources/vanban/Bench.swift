@@ -84,12 +84,17 @@ struct Bench: ParsableCommand {
             }
             return n
         }
+        func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+            let fill = String(repeating: " ", count: max(0, width - s.count))
+            return left ? s + fill : fill + s
+        }
         func row(_ name: String, _ r: (seconds: [Double], count: Int), _ what: String) -> String {
             let median = r.seconds[r.seconds.count / 2], best = r.seconds[0]
-            return String(format: "%-22@ %9.1f %9.1f %12d %@", name as NSString, megabytes / median, megabytes / best, r.count, what as NSString)
+            return pad(name, 22, left: true) + pad(String(format: "%.1f", megabytes / median), 10)
+                + pad(String(format: "%.1f", megabytes / best), 10) + pad(String(r.count), 12) + " " + what
         }
         var report = "corpus: \(files.count) files, \(corpusBytes) bytes × \(repeats) = \(String(format: "%.1f", megabytes)) MB; \(rounds) rounds, one core\n"
-        report += String(format: "%-22@ %9@ %9@ %12@\n", "stage" as NSString, "MB/s med" as NSString, "MB/s best" as NSString, "found" as NSString)
+        report += pad("stage", 22, left: true) + pad("MB/s med", 10) + pad("MB/s best", 10) + pad("found", 12) + "\n"
         report += row("decode", decode, "documents") + "\n"
         report += row("normalize", normalize, "normalized units") + "\n"
         report += row("tokenize+sentences", tokenize, "tokens+sentences") + "\n"

@@ -36,8 +36,7 @@ public struct Decoder: Sendable {
             throw DecodeError(path: path, offset: nul, reason: .binary)
         }
         guard let invalid = UTF8Validation.firstInvalidOffset(body) else {
-            let units = Array(String(decoding: body, as: UTF8.self).utf16)
-            return SourceText(path: path, encoding: "utf-8", sha256: digest, units: units)
+            return SourceText(path: path, encoding: "utf-8", sha256: digest, units: UTF8Validation.utf16(fromValid: body))
         }
         if body.startIndex == 0, let (encoding, text) = LegacyDetector.detect(bytes, among: legacyEncodings) {
             return SourceText(path: path, encoding: encoding.name, sha256: digest, text: text)

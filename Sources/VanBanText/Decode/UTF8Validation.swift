@@ -40,4 +40,29 @@ enum UTF8Validation {
             return nil
         }
     }
+
+    /// Transcodes bytes already checked by `firstInvalidOffset` to UTF-16, in one pass.
+    static func utf16(fromValid bytes: ArraySlice<UInt8>) -> [UInt16] {
+        bytes.withUnsafeBufferPointer { b -> [UInt16] in
+            [UInt16](unsafeUninitializedCapacity: b.count) { out, written in
+                var i = 0, o = 0
+                let n = b.count
+                while i < n {
+                    let b0 = b[i]
+                    if b0 < 0x80 {
+                        out[o] = UInt16(b0); i += 1; o += 1
+                    } else if b0 < 0xE0 {
+                        out[o] = UInt16(b0 & 0x1F) << 6 | UInt16(b[i + 1] & 0x3F); i += 2; o += 1
+                    } else if b0 < 0xF0 {
+                        out[o] = UInt16(b0 & 0x0F) << 12 | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F); i += 3; o += 1
+                    } else {
+                        let scalar = UInt32(b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                        let v = scalar - 0x10000
+                        out[o] = UInt16(0xD800 + (v >> 10)); out[o + 1] = UInt16(0xDC00 + (v & 0x3FF)); i += 4; o += 2
+                    }
+                }
+                written = o
+            }
+        }
+    }
 }

@@ -21,13 +21,13 @@ public struct NormalizedText: Sendable {
         self.units = mapped.units
         self.originStart = mapped.start
         self.originEnd = mapped.end
-        var folded = [UInt8](repeating: 0, count: mapped.units.count)
-        mapped.units.withUnsafeBufferPointer { src in
-            folded.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<src.count { dst[i] = VietnameseLetters.fold(src[i]) }
+        let tables = LetterTables.shared
+        self.folded = mapped.units.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { dst, n in
+                for i in 0..<src.count { dst[i] = tables.folded(src[i]) }
+                n = src.count
             }
         }
-        self.folded = folded
     }
 
     /// The number of normalized UTF-16 units.
@@ -68,34 +68,90 @@ struct MappedText {
     var start: [Int32] = []
     var end: [Int32] = []
 
-    init(capacity: Int) {
-        units.reserveCapacity(capacity)
-        start.reserveCapacity(capacity)
-        end.reserveCapacity(capacity)
+    init(units: [UInt16], start: [Int32], end: [Int32]) {
+        self.units = units; self.start = start; self.end = end
     }
 
     /// The identity map over the original units.
     init(identity source: [UInt16]) {
         units = source
-        start = (0..<Int32(source.count)).map { $0 }
-        end = (1..<Int32(source.count + 1)).map { $0 }
+        start = [Int32](unsafeUninitializedCapacity: source.count) { b, n in
+            for i in 0..<source.count { b[i] = Int32(i) }
+            n = source.count
+        }
+        end = [Int32](unsafeUninitializedCapacity: source.count) { b, n in
+            for i in 0..<source.count { b[i] = Int32(i + 1) }
+            n = source.count
+        }
     }
 
     var count: Int { units.count }
 
-    /// Appends a unit whose origin is that of old units `[from, to)` of `previous`.
-    @inline(__always)
-    mutating func append(_ unit: UInt16, from previous: MappedText, _ from: Int, _ to: Int) {
-        units.append(unit)
-        start.append(previous.start[from])
-        end.append(previous.end[to - 1])
+    /// Runs `body` with unsafe views of the three arrays (valid only inside `body`).
+    func withBuffers<R>(_ body: (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        units.withUnsafeBufferPointer { u in start.withUnsafeBufferPointer { s in end.withUnsafeBufferPointer { e in body(u, s, e) } } }
+    }
+}
+
+/// Writes a pass's output by index into growable storage, mapping each unit to the origin
+/// of the input units it came from.
+struct MappedWriter {
+    private var units: UnsafeMutablePointer<UInt16>
+    private var starts: UnsafeMutablePointer<Int32>
+    private var ends: UnsafeMutablePointer<Int32>
+    private(set) var count = 0
+    private var capacity: Int
+    /// The input's origin maps.
+    let inStart: UnsafeBufferPointer<Int32>
+    let inEnd: UnsafeBufferPointer<Int32>
+
+    init(capacity: Int, inStart: UnsafeBufferPointer<Int32>, inEnd: UnsafeBufferPointer<Int32>) {
+        self.capacity = max(capacity, 16)
+        units = .allocate(capacity: self.capacity)
+        starts = .allocate(capacity: self.capacity)
+        ends = .allocate(capacity: self.capacity)
+        self.inStart = inStart
+        self.inEnd = inEnd
     }
 
-    /// Appends old unit `i` of `previous` unchanged.
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let u = UnsafeMutablePointer<UInt16>.allocate(capacity: newCapacity)
+        let s = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        let e = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        u.moveInitialize(from: units, count: count); s.moveInitialize(from: starts, count: count); e.moveInitialize(from: ends, count: count)
+        units.deallocate(); starts.deallocate(); ends.deallocate()
+        units = u; starts = s; ends = e
+        capacity = newCapacity
+    }
+
+    /// Appends a unit whose origin is that of input units `[from, to)`.
     @inline(__always)
-    mutating func copy(from previous: MappedText, _ i: Int) {
-        units.append(previous.units[i])
-        start.append(previous.start[i])
-        end.append(previous.end[i])
+    mutating func append(_ unit: UInt16, _ from: Int, _ to: Int) {
+        if count == capacity { grow() }
+        units[count] = unit
+        starts[count] = inStart[from]
+        ends[count] = inEnd[to - 1]
+        count += 1
+    }
+
+    /// Appends input unit `i` unchanged.
+    @inline(__always)
+    mutating func copy(_ unit: UInt16, _ i: Int) {
+        append(unit, i, i + 1)
+    }
+
+    /// The last unit written, if any.
+    var last: UInt16? { count > 0 ? units[count - 1] : nil }
+
+    mutating func removeLast() { count -= 1 }
+
+    /// Moves the output into arrays and frees the storage.
+    func finish() -> MappedText {
+        let result = MappedText(units: Array(UnsafeBufferPointer(start: units, count: count)),
+                                start: Array(UnsafeBufferPointer(start: starts, count: count)),
+                                end: Array(UnsafeBufferPointer(start: ends, count: count)))
+        units.deallocate(); starts.deallocate(); ends.deallocate()
+        return result
     }
 }

@@ -58,44 +58,40 @@ public struct Normalizer: Sendable {
         let n = input.count
         let prefix = input.units.withUnsafeBufferPointer { Int(cicu_nfc_span($0.baseAddress, Int32(n))) }
         if prefix == n { return input }
-        var out = MappedText(capacity: n)
-        for i in 0..<prefix { out.copy(from: input, i) }
-        // Normalize segment by segment: a segment starts at a unit with an NFC boundary before
-        // it, so each output segment maps to exactly its input segment.
-        var segmentStart = prefix
-        // Back up to the start of the segment that contains the first non-NFC unit.
-        while segmentStart > 0 && !boundaryBefore(input.units, segmentStart) { segmentStart -= 1 }
-        while out.count > segmentStart {
-            out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
-        }
-        var buffer = [UInt16](repeating: 0, count: 64)
-        while segmentStart < n {
-            var segmentEnd = segmentStart + 1
-            while segmentEnd < n && !boundaryBefore(input.units, segmentEnd) { segmentEnd += 1 }
-            if segmentEnd - segmentStart == 1 && input.units[segmentStart] < 0x300 {
-                out.copy(from: input, segmentStart)
-            } else {
-                let length = segmentEnd - segmentStart
-                if buffer.count < length * 3 + 16 { buffer = [UInt16](repeating: 0, count: length * 3 + 16) }
-                let capacity = Int32(buffer.count)
-                let written = input.units.withUnsafeBufferPointer { src in
-                    buffer.withUnsafeMutableBufferPointer { dst in
-                        Int(cicu_nfc(src.baseAddress! + segmentStart, Int32(length), dst.baseAddress, capacity))
+        return input.withBuffers { u, s, e in
+            var out = MappedWriter(capacity: n + 16, inStart: s, inEnd: e)
+            // Normalize segment by segment: a segment starts at a unit with an NFC boundary before
+            // it, so each output segment maps to exactly its input segment.
+            var segmentStart = prefix
+            while segmentStart > 0 && !boundaryBefore(u, segmentStart) { segmentStart -= 1 }
+            for i in 0..<segmentStart { out.copy(u[i], i) }
+            var buffer = [UInt16](repeating: 0, count: 64)
+            while segmentStart < n {
+                var segmentEnd = segmentStart + 1
+                while segmentEnd < n && !boundaryBefore(u, segmentEnd) { segmentEnd += 1 }
+                if segmentEnd - segmentStart == 1 && u[segmentStart] < 0x300 {
+                    out.copy(u[segmentStart], segmentStart)
+                } else {
+                    let length = segmentEnd - segmentStart
+                    if buffer.count < length * 3 + 16 { buffer = [UInt16](repeating: 0, count: length * 3 + 16) }
+                    let capacity = Int32(buffer.count)
+                    let written = buffer.withUnsafeMutableBufferPointer { dst in
+                        Int(cicu_nfc(u.baseAddress! + segmentStart, Int32(length), dst.baseAddress, capacity))
+                    }
+                    if written < 0 {
+                        for i in segmentStart..<segmentEnd { out.copy(u[i], i) }
+                    } else {
+                        for k in 0..<written { out.append(buffer[k], segmentStart, segmentEnd) }
                     }
                 }
-                if written < 0 {
-                    for i in segmentStart..<segmentEnd { out.copy(from: input, i) }
-                } else {
-                    for k in 0..<written { out.append(buffer[k], from: input, segmentStart, segmentEnd) }
-                }
+                segmentStart = segmentEnd
             }
-            segmentStart = segmentEnd
+            return out.finish()
         }
-        return out
     }
 
     @inline(__always)
-    private static func boundaryBefore(_ units: [UInt16], _ i: Int) -> Bool {
+    private static func boundaryBefore(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
         let unit = units[i]
         if unit < 0x300 { return true }
         if unit & 0xFC00 == 0xDC00 { return false }  // inside a surrogate pair
@@ -109,70 +105,77 @@ public struct Normalizer: Sendable {
     // MARK: - Pass 2: format residue and whitespace
 
     static func cleanFormat(_ input: MappedText) -> MappedText {
-        let u = input.units
-        let n = u.count
-        var out = MappedText(capacity: n)
-        var pendingSpace = -1       // index of a space waiting to be emitted
-        var trailingNewlines = 0    // newlines at the end of `out`
-        var atLineStart = true
-        var i = 0
+        input.withBuffers { u, s, e in
+            let n = u.count
+            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
+            var pendingSpace = -1       // index of a space waiting to be emitted
+            var trailingNewlines = 0    // newlines at the end of `out`
+            var atLineStart = true
+            var i = 0
 
-        func isBlank(_ k: Int) -> Bool {
-            k < 0 || k >= n || u[k] == 0x20 || u[k] == 0x0A || u[k] == 0x09 || u[k] == 0x0D || u[k] == 0xA0
-        }
+            func isBlank(_ k: Int) -> Bool {
+                k < 0 || k >= n || u[k] == 0x20 || u[k] == 0x0A || u[k] == 0x09 || u[k] == 0x0D || u[k] == 0xA0
+            }
 
-        while i < n {
-            let c = u[i]
-            switch c {
-            case 0x0D, 0x0A, 0x0C, 0x0B, 0x2028, 0x2029:
-                if c == 0x0D && i + 1 < n && u[i + 1] == 0x0A { i += 1; continue }  // CR of CRLF: dropped
-                pendingSpace = -1
-                if trailingNewlines < 2 && out.count > 0 {
-                    out.append(0x0A, from: input, i, i + 1)
-                    trailingNewlines += 1
+            while i < n {
+                let c = u[i]
+                // Fast path: ordinary printable characters.
+                if c > 0x3C && c < 0xA0 && c != 0x7F || c >= 0x30 && c <= 0x3B || c > 0x24 && c < 0x2A || c == 0x2C || c == 0x2E || c == 0x2F || c == 0x21 || c == 0x22 || c == 0x2B || c == 0x2D {
+                    if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
+                    pendingSpace = -1
+                    out.copy(c, i)
+                    trailingNewlines = 0
+                    atLineStart = false
+                    i += 1
+                    continue
                 }
-                atLineStart = true
+                switch c {
+                case 0x0D, 0x0A, 0x0C, 0x0B, 0x2028, 0x2029:
+                    if c == 0x0D && i + 1 < n && u[i + 1] == 0x0A { i += 1; continue }  // CR of CRLF: dropped
+                    pendingSpace = -1
+                    if trailingNewlines < 2 && out.count > 0 {
+                        out.append(0x0A, i, i + 1)
+                        trailingNewlines += 1
+                    }
+                    atLineStart = true
+                    i += 1
+                    continue
+                case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                    if pendingSpace < 0 { pendingSpace = i }
+                    i += 1
+                    continue
+                case 0x200B...0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+                    i += 1  // zero-width characters, soft hyphens, bidi controls
+                    continue
+                case 0x2A:  // '*': markdown emphasis, kept when it stands alone or as "(*)"
+                    var run = i
+                    while run < n && u[run] == 0x2A { run += 1 }
+                    let standalone = run - i == 1 && (isBlank(i - 1) && isBlank(run) || (i > 0 && u[i - 1] == 0x28 && run < n && u[run] == 0x29))
+                    if !standalone { i = run; continue }
+                case 0x23 where atLineStart:  // '#' headings
+                    var run = i
+                    while run < n && u[run] == 0x23 { run += 1 }
+                    if run < n && u[run] == 0x20 { i = run + 1; continue }
+                    if run >= n || u[run] == 0x0A { i = run; continue }
+                case 0x3C:  // '<' of an HTML tag left by a converter or a crawler
+                    if let close = htmlTagEnd(u, i) { i = close; continue }
+                default:
+                    if c < 0x20 { i += 1; continue }  // other control characters
+                }
+                if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
+                pendingSpace = -1
+                out.copy(c, i)
+                trailingNewlines = 0
+                atLineStart = false
                 i += 1
-                continue
-            case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                if pendingSpace < 0 { pendingSpace = i }
-                i += 1
-                continue
-            case 0x200B...0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
-                i += 1  // zero-width characters, soft hyphens, bidi controls
-                continue
-            case 0x2A:  // '*': markdown emphasis, kept when it stands alone or as "(*)"
-                var run = i
-                while run < n && u[run] == 0x2A { run += 1 }
-                let standalone = run - i == 1 && (isBlank(i - 1) && isBlank(run) || (i > 0 && u[i - 1] == 0x28 && run < n && u[run] == 0x29))
-                if !standalone { i = run; continue }
-            case 0x23 where atLineStart:  // '#' headings
-                var run = i
-                while run < n && u[run] == 0x23 { run += 1 }
-                if run < n && u[run] == 0x20 { i = run + 1; continue }
-                if run >= n || u[run] == 0x0A { i = run; continue }
-            case 0x3C:  // '<' of an HTML tag left by a converter or a crawler
-                if let close = htmlTagEnd(u, i) { i = close; continue }
-            default:
-                if c < 0x20 { i += 1; continue }  // other control characters
             }
-            if pendingSpace >= 0 && !atLineStart {
-                out.append(0x20, from: input, pendingSpace, pendingSpace + 1)
-            }
-            pendingSpace = -1
-            out.copy(from: input, i)
-            trailingNewlines = 0
-            atLineStart = false
-            i += 1
+            while out.last == 0x0A { out.removeLast() }
+            return out.finish()
         }
-        while let last = out.units.last, last == 0x0A {
-            out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
-        }
-        return out
     }
 
     /// The end of an HTML tag starting at `i` (`<jsontable name="x">`, `</p>`, `<br/>`), or nil.
-    private static func htmlTagEnd(_ u: [UInt16], _ i: Int) -> Int? {
+    private static func htmlTagEnd(_ u: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
         var k = i + 1
         if k < u.count && u[k] == 0x2F { k += 1 }
         guard k < u.count, (u[k] | 0x20) >= 0x61, (u[k] | 0x20) <= 0x7A else { return nil }
@@ -189,58 +192,53 @@ public struct Normalizer: Sendable {
     // MARK: - Pass 3: lines
 
     static func joinLines(_ input: MappedText) -> MappedText {
-        let u = input.units
-        let n = u.count
-        // Line starts.
-        var lines: [Range<Int>] = []
-        var s = 0
-        for i in 0..<n where u[i] == 0x0A { lines.append(s..<i); s = i + 1 }
-        lines.append(s..<n)
+        input.withBuffers { u, s, e in
+            let n = u.count
+            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
+            // Lines, and page furniture among them.
+            var lines: [Range<Int>] = []
+            var lineStart = 0
+            for i in 0..<n where u[i] == 0x0A { lines.append(lineStart..<i); lineStart = i + 1 }
+            lines.append(lineStart..<n)
 
-        var dropLine = [Bool](repeating: false, count: lines.count)
-        for (index, line) in lines.enumerated() where isPageFurniture(u, line) {
-            // Only between two non-empty lines or blank lines of a page break.
-            if index > 0 && index + 1 < lines.count { dropLine[index] = true }
-        }
-
-        var out = MappedText(capacity: n)
-        var previous: Range<Int>? = nil   // last kept line
-        var blankSince = false
-        for (index, line) in lines.enumerated() {
-            if dropLine[index] { continue }
-            if line.isEmpty {
-                if previous != nil { blankSince = true }
-                continue
-            }
-            if let prev = previous {
-                let separatorStart = prev.upperBound   // the '\n' after the previous kept line
-                if !blankSince && continues(u, prev, line) {
-                    if prev.count >= 2, u[prev.upperBound - 1] == 0x2D, VietnameseLetters.isLetter(u[prev.upperBound - 2]),
-                       VietnameseLetters.isLower(u[line.lowerBound]) {
-                        // End-of-line hyphenation: drop the hyphen (already copied) and the break.
-                        out.units.removeLast(); out.start.removeLast(); out.end.removeLast()
-                    } else {
-                        out.append(0x20, from: input, separatorStart, separatorStart + 1)
-                    }
-                } else {
-                    out.append(0x0A, from: input, separatorStart, separatorStart + 1)
-                    if blankSince { out.append(0x0A, from: input, line.lowerBound - 1, line.lowerBound) }
+            var previous: Range<Int>? = nil   // last kept line
+            var blankSince = false
+            for (index, line) in lines.enumerated() {
+                if index > 0 && index + 1 < lines.count && isPageFurniture(u, line) { continue }
+                if line.isEmpty {
+                    if previous != nil { blankSince = true }
+                    continue
                 }
+                if let prev = previous {
+                    let separator = prev.upperBound   // the '\n' after the previous kept line
+                    if !blankSince && continues(u, prev, line) {
+                        if prev.count >= 2, u[prev.upperBound - 1] == 0x2D, VietnameseLetters.isLetter(u[prev.upperBound - 2]),
+                           VietnameseLetters.isLower(u[line.lowerBound]) {
+                            out.removeLast()  // end-of-line hyphenation: the hyphen and the break go
+                        } else {
+                            out.append(0x20, separator, separator + 1)
+                        }
+                    } else {
+                        out.append(0x0A, separator, separator + 1)
+                        if blankSince { out.append(0x0A, line.lowerBound - 1, line.lowerBound) }
+                    }
+                }
+                for i in line { out.copy(u[i], i) }
+                previous = line
+                blankSince = false
             }
-            for i in line { out.copy(from: input, i) }
-            previous = line
-            blankSince = false
+            return out.finish()
         }
-        return out
     }
 
     /// A page number alone on a line: `3`, `- 3 -`, `Trang 3`, `3/12`.
-    private static func isPageFurniture(_ u: [UInt16], _ line: Range<Int>) -> Bool {
+    private static func isPageFurniture(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>) -> Bool {
+        if line.count > 12 || line.isEmpty { return false }
         var k = line.lowerBound
         var end = line.upperBound
         while k < end && (u[k] == 0x20 || u[k] == 0x2D) { k += 1 }
         while end > k && (u[end - 1] == 0x20 || u[end - 1] == 0x2D) { end -= 1 }
-        if end - k >= 6 && u[k] == 0x54, String(decoding: u[k..<k + 5], as: UTF16.self) == "Trang" { k += 6 }
+        if end - k >= 6 && u[k] == 0x54, String(decoding: UnsafeBufferPointer(rebasing: u[k..<k + 5]), as: UTF16.self) == "Trang" { k += 6 }
         var digits = 0
         while k < end && u[k] >= 0x30 && u[k] <= 0x39 { k += 1; digits += 1 }
         if digits == 0 || digits > 3 { return false }
@@ -254,7 +252,7 @@ public struct Normalizer: Sendable {
     }
 
     /// Whether `next` continues the sentence of `previous` after an OCR or converter line break.
-    private static func continues(_ u: [UInt16], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
+    private static func continues(_ u: UnsafeBufferPointer<UInt16>, _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
         let first = u[next.lowerBound]
         let last = u[previous.upperBound - 1]
         if VietnameseLetters.isLower(first) {
@@ -279,66 +277,67 @@ public struct Normalizer: Sendable {
     /// Moves each syllable's tone mark to its canonical vowel, in place (lengths never change).
     static func canonicalizeTones(_ units: inout [UInt16]) {
         let n = units.count
+        let tables = LetterTables.shared
         var i = 0
         while i < n {
-            guard VietnameseLetters.isLetter(units[i]) else { i += 1; continue }
+            guard tables.isLetter(units[i]) else { i += 1; continue }
             var end = i + 1
-            while end < n && VietnameseLetters.isLetter(units[end]) { end += 1 }
-            if end - i >= 2 && end - i <= 7 { canonicalizeSyllable(&units, i, end) }
+            var toned = tables.isTonedVowel(units[i])
+            while end < n && tables.isLetter(units[end]) { toned = toned || tables.isTonedVowel(units[end]); end += 1 }
+            // Only syllables with a non-ASCII letter can carry a tone mark.
+            if toned && end - i >= 2 && end - i <= 7 { canonicalizeSyllable(&units, i, end, tables) }
             i = end
         }
     }
 
-    private static func canonicalizeSyllable(_ units: inout [UInt16], _ start: Int, _ end: Int) {
-        // Locate vowels and the one tone mark.
+    private static func canonicalizeSyllable(_ units: inout [UInt16], _ start: Int, _ end: Int, _ tables: LetterTables) {
+        // One pass: the tone mark, the nucleus (first run of vowels) and whether a coda follows.
         var tonePosition = -1, tone = 0
+        var nucleusStart = -1, nucleusEnd = -1
+        var shaped = -1
         for k in start..<end {
-            if let v = VietnameseLetters.vowel(units[k]), v.tone != 0 {
+            guard let v = tables.vowelOf(units[k]) else {
+                if nucleusStart >= 0 && nucleusEnd < 0 { nucleusEnd = k }
+                continue
+            }
+            if nucleusEnd >= 0 { return }  // a vowel after the coda: not one syllable
+            if nucleusStart < 0 { nucleusStart = k }
+            if v.tone != 0 {
                 if tonePosition >= 0 { return }  // two tone marks: not a Vietnamese syllable
                 tonePosition = k; tone = v.tone
             }
+            let row = v.row % 12
+            if row == 1 || row == 2 || row == 4 || row == 7 || row == 8 || row == 10 { shaped = k }
         }
-        guard tonePosition >= 0 else { return }
-        // Onset: leading consonants, plus the u of "qu" and the i of "gi" before another vowel.
-        var k = start
-        while k < end && VietnameseLetters.vowel(units[k]) == nil { k += 1 }
-        guard k < end else { return }
-        let onsetLetter = k > start ? VietnameseLetters.fold(units[k - 1]) : 0
-        if onsetLetter == 0x71, VietnameseLetters.fold(units[k]) == 0x75, k + 1 < end, VietnameseLetters.vowel(units[k + 1]) != nil { k += 1 }
-        if onsetLetter == 0x67, k == start + 1, VietnameseLetters.fold(units[k]) == 0x69, k + 1 < end, VietnameseLetters.vowel(units[k + 1]) != nil { k += 1 }
-        let nucleusStart = k
-        while k < end && VietnameseLetters.vowel(units[k]) != nil { k += 1 }
-        let nucleusEnd = k
+        guard tonePosition >= 0, nucleusStart >= 0 else { return }
+        if nucleusEnd < 0 { nucleusEnd = end }
+        // The u of "qu" and the i of "gi" before another vowel belong to the onset.
+        if nucleusStart > start, nucleusEnd - nucleusStart >= 2 {
+            let onset = tables.folded(units[nucleusStart - 1]), first = tables.folded(units[nucleusStart])
+            if onset == 0x71 && first == 0x75 || onset == 0x67 && first == 0x69 && nucleusStart == start + 1 {
+                if shaped == nucleusStart { shaped = -1 }
+                nucleusStart += 1
+            }
+        }
         let hasCoda = nucleusEnd < end
-        // Anything after the coda that is a vowel means this is not one syllable.
-        for j in nucleusEnd..<end where VietnameseLetters.vowel(units[j]) != nil { return }
         let length = nucleusEnd - nucleusStart
         guard length >= 1 && length <= 3 else { return }
-        if tonePosition < nucleusStart && !(tonePosition == nucleusStart - 1) { return }
-
-        var target: Int
-        // A vowel with a shape mark carries the tone (ơ of ươ).
-        var shaped = -1
-        for j in nucleusStart..<nucleusEnd {
-            let row = VietnameseLetters.vowel(units[j])!.row % 12
-            if row == 1 || row == 2 || row == 4 || row == 7 || row == 8 || row == 10 { shaped = j }
-        }
+        let target: Int
         if shaped >= 0 {
-            target = shaped
+            target = shaped                         // a vowel with a shape mark carries the tone (ơ of ươ)
         } else if length == 1 {
             target = nucleusStart
         } else if hasCoda {
-            target = nucleusEnd - 1
+            target = nucleusEnd - 1                 // hoàng, tuyết
         } else if length == 3 {
-            target = nucleusStart + 1
+            target = nucleusStart + 1               // ngoái, khuỷu
         } else {
-            target = nucleusStart
+            target = nucleusStart                   // hòa, thủy, khỏe, của, mùa
         }
         if target == tonePosition { return }
-        // Move the tone: strip it where it is, put it on the target.
-        let from = VietnameseLetters.vowel(units[tonePosition])!
+        let from = tables.vowelOf(units[tonePosition])!
         units[tonePosition] = VietnameseLetters.vowelForms[from.row][0]
-        let to = VietnameseLetters.vowel(units[target])!
+        let to = tables.vowelOf(units[target])!
         units[target] = VietnameseLetters.vowelForms[to.row][tone]
     }
 
@@ -411,6 +410,7 @@ public struct Normalizer: Sendable {
             for (p, unit) in zip(positions, right.utf16) where u[p] != unit { replacement[p] = unit; changed = true }
         }
 
+        let maxConfusionLength = rules.codeConfusions.keys.map(\.utf16.count).max() ?? 0
         var i = 0
         while i < n {
             let c = u[i]
@@ -453,21 +453,23 @@ public struct Normalizer: Sendable {
                         continue
                     }
                 }
-            } else if isUpper(i) && (i == 0 || !isAlnum(i - 1)) {
-                // A standalone all-capital code with a look-alike ("BCD" → "BCĐ").
+            } else if c >= 0x41 && c <= 0x5A && (i == 0 || !isAlnum(i - 1)) {
+                // A standalone all-capital ASCII code with a look-alike ("BCD" → "BCĐ").
                 var e = i
-                while e < n && VietnameseLetters.isLetter(u[e]) && isUpper(e) { e += 1 }
-                if e - i >= 3 && (e == n || !isAlnum(e)) { repairConfusion(i, e) }
+                while e < n && u[e] >= 0x41 && u[e] <= 0x5A { e += 1 }
+                if e - i >= 3 && e - i <= maxConfusionLength && (e == n || !isAlnum(e)) { repairConfusion(i, e) }
                 i = max(e, i + 1)
                 continue
             }
             i += 1
         }
         guard changed else { return input }
-        var out = MappedText(capacity: n)
-        for k in 0..<n where !delete[k] {
-            if let unit = replacement[k] { out.append(unit, from: input, k, k + 1) } else { out.copy(from: input, k) }
+        return input.withBuffers { _, s, e in
+            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
+            for k in 0..<n where !delete[k] {
+                if let unit = replacement[k] { out.append(unit, k, k + 1) } else { out.copy(u[k], k) }
+            }
+            return out.finish()
         }
-        return out
     }
 }

@@ -63,6 +63,11 @@ public enum VietnameseLetters {
             let byte = foldTable[Int(unit)]
             if byte != 0 { return byte }
         }
+        return foldRare(unit)
+    }
+
+    /// The fold of units the table does not cover (spaces, dashes, quotes, other scripts).
+    static func foldRare(_ unit: UInt16) -> UInt8 {
         switch unit {
         case 0x00A0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return 0x20
         case 0x2010...0x2015, 0x2212: return 0x2D  // hyphens, en and em dash, minus
@@ -115,6 +120,57 @@ public enum VietnameseLetters {
     static func vowel(_ unit: UInt16) -> (row: Int, tone: Int)? {
         guard unit < 0x1F00 else { return nil }
         let info = vowelInfo[Int(unit)]
+        if info == 0 { return nil }
+        return (Int(info >> 3) - 1, Int(info & 7))
+    }
+}
+
+/// Pointer views of the letter tables, fetched once per pass so hot loops do no lazy-global
+/// checks or array bounds checks. The tables live for the whole process.
+public struct LetterTables: @unchecked Sendable {
+    let fold: UnsafePointer<UInt8>
+    let vowel: UnsafePointer<UInt16>
+
+    public static let shared: LetterTables = {
+        let fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x1F00)
+        fold.initialize(from: VietnameseLetters.foldTable, count: 0x1F00)
+        let vowel = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x1F00)
+        vowel.initialize(from: VietnameseLetters.vowelInfo, count: 0x1F00)
+        return LetterTables(fold: fold, vowel: vowel)
+    }()
+
+    /// See `VietnameseLetters.fold`.
+    @inline(__always)
+    public func folded(_ unit: UInt16) -> UInt8 {
+        if unit < 0x1F00 {
+            let byte = fold[Int(unit)]
+            if byte != 0 { return byte }
+        }
+        return VietnameseLetters.foldRare(unit)
+    }
+
+    /// True for a letter (fast path for the Vietnamese range).
+    @inline(__always)
+    public func isLetter(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A }
+        if unit < 0x1F00 {
+            let byte = fold[Int(unit)]
+            if byte >= 0x61 && byte <= 0x7A { return true }
+        }
+        return VietnameseLetters.isLetter(unit)
+    }
+
+    /// True for a vowel carrying a tone mark (`à`, `ự`).
+    @inline(__always)
+    func isTonedVowel(_ unit: UInt16) -> Bool {
+        unit >= 0xC0 && unit < 0x1F00 && vowel[Int(unit)] & 7 != 0
+    }
+
+    /// The vowel row and tone of a unit, or nil.
+    @inline(__always)
+    func vowelOf(_ unit: UInt16) -> (row: Int, tone: Int)? {
+        guard unit < 0x1F00 else { return nil }
+        let info = vowel[Int(unit)]
         if info == 0 { return nil }
         return (Int(info >> 3) - 1, Int(info & 7))
     }

@@ -25,12 +25,17 @@ public struct SentenceSplitter: Sendable {
         let folded = text.folded
         var result: [Range<Int>] = []
         var start = 0
-        var breaks = (0..<max(count, 0)).map { Int(boundaries[$0]) }
-        if breaks.last != n { breaks.append(n) }
-        // Line breaks always end a sentence.
-        var all = Set(breaks)
-        for i in 0..<n where folded[i] == 0x0A { all.insert(i + 1) }
-        for end in all.sorted() {
+        // ICU's boundaries merged with the position after every line break (which always ends a sentence).
+        var all: [Int] = []
+        all.reserveCapacity(max(count, 0) + 64)
+        var k = 0
+        for i in 0..<n where folded[i] == 0x0A {
+            while k < count && Int(boundaries[k]) <= i + 1 { if Int(boundaries[k]) != i + 1 { all.append(Int(boundaries[k])) }; k += 1 }
+            all.append(i + 1)
+        }
+        while k < count { all.append(Int(boundaries[k])); k += 1 }
+        if all.last != n { all.append(n) }
+        for end in all {
             if end < n && !endsSentence(folded, start, end) { continue }
             var a = start, b = end
             while a < b && (folded[a] == 0x20 || folded[a] == 0x0A) { a += 1 }
