@@ -149,6 +149,10 @@ public struct Lexicon: Sendable {
         for (k, v) in obligationVerbs.enumerated() { verbMatcher.add(v.phrase, payload: k) }
         narrativeMatcher = PhraseMatcher()
         for (k, c) in narrativeCues.enumerated() { narrativeMatcher.add(c.phrase, payload: k) }
+        for matcher in [\Lexicon.typeNameMatcher, \.agencyMatcher, \.positionMatcher, \.provinceMatcher, \.relationMatcher,
+                        \.verbMatcher, \.narrativeMatcher] as [WritableKeyPath<Lexicon, PhraseMatcher>] {
+            self[keyPath: matcher].freeze()
+        }
     }
 
     private static func split(_ field: String) -> [String] {

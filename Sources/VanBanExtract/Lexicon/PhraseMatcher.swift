@@ -12,9 +12,15 @@ public struct PhraseMatcher: Sendable {
         public let payloads: [Int]
     }
 
-    private var edges: [Int: Int32] = [:]      // (node << 8 | byte) → child node
+    private var edges: [Int: Int32] = [:]      // (node << 8 | byte) → child node, while building
     private var terminal: [Int32: [Int]] = [:] // node → payloads
     private var nodeCount: Int32 = 1
+    /// The frozen trie: each node's children as a run of (byte, child) pairs, sorted by byte.
+    private var edgeStart: [Int32] = []
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    private var isTerminal: [Bool] = []
+    private var frozen = false
 
     public init() {}
 
@@ -22,6 +28,7 @@ public struct PhraseMatcher: Sendable {
     /// Phrases with a gap marker (`do … chủ trì`) are not contiguous and are skipped: see `gapParts`.
     public mutating func add(_ phrase: String, payload: Int) {
         if PhraseMatcher.gapParts(phrase) != nil { return }
+        frozen = false
         let key = PhraseMatcher.foldKey(phrase)
         guard !key.isEmpty else { return }
         var node: Int32 = 0
@@ -60,6 +67,36 @@ public struct PhraseMatcher: Sendable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == FoldedByte.other
     }
 
+    /// Packs the trie into flat arrays for matching; call after the last `add`.
+    public mutating func freeze() {
+        var children = [[(UInt8, Int32)]](repeating: [], count: Int(nodeCount))
+        for (key, child) in edges { children[key >> 8].append((UInt8(key & 0xFF), child)) }
+        edgeStart = [0]
+        edgeBytes = []
+        edgeTargets = []
+        for list in children {
+            for (byte, child) in list.sorted(by: { $0.0 < $1.0 }) { edgeBytes.append(byte); edgeTargets.append(child) }
+            edgeStart.append(Int32(edgeBytes.count))
+        }
+        isTerminal = [Bool](repeating: false, count: Int(nodeCount))
+        for node in terminal.keys { isTerminal[Int(node)] = true }
+        frozen = true
+    }
+
+    @inline(__always)
+    private func child(_ node: Int32, _ byte: UInt8) -> Int32? {
+        guard frozen else { return edges[Int(node) << 8 | Int(byte)] }
+        var i = Int(edgeStart[Int(node)])
+        let end = Int(edgeStart[Int(node) + 1])
+        while i < end {
+            let b = edgeBytes[i]
+            if b == byte { return edgeTargets[i] }
+            if b > byte { return nil }
+            i += 1
+        }
+        return nil
+    }
+
     /// The longest phrase starting exactly at `start`, if any.
     public func longestMatch(in folded: [UInt8], at start: Int, limit: Int? = nil) -> Match? {
         let end = limit ?? folded.count
@@ -69,10 +106,11 @@ public struct PhraseMatcher: Sendable {
         while i < end {
             var byte = folded[i]
             if byte == 0x0A { byte = 0x20 }
-            guard let next = edges[Int(node) << 8 | Int(byte)] else { break }
+            guard let next = child(node, byte) else { break }
             node = next
             i += 1
-            if let payloads = terminal[node], i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]) {
+            if frozen && !isTerminal[Int(node)] { continue }
+            if i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]), let payloads = terminal[node] {
                 best = Match(range: start..<i, payloads: payloads)
             }
         }
