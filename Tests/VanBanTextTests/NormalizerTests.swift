@@ -84,3 +84,21 @@ struct NormalizerTests {
         #expect(String(decoding: text.folded, as: UTF8.self) == "de nghi so noi vu - uy ban")
     }
 }
+
+/// Look-alike repairs that come from the lexicon rather than the built-in rules.
+struct LookAlikeTests {
+    let normalizer = Normalizer(rules: NormalizationRules(
+        knownCodes: ["UBND", "QĐ"], codeConfusions: ["Ð": "Đ", "ƯBND": "UBND", "／": "/", "QD": "QĐ"]))
+
+    @Test("single characters are repaired everywhere, words only as whole capital tokens", arguments: [
+        ("ÐẢNG CỘNG SẢN", "ĐẢNG CỘNG SẢN", "an Icelandic eth for Đ"),
+        ("Số 12／QD-UBND", "Số 12/QĐ-UBND", "a fullwidth slash, then the code repair"),
+        ("Ban cán sự đảng ƯBND tỉnh", "Ban cán sự đảng UBND tỉnh", "an OCR Ư for U in a code"),
+        ("XƯBND", "XƯBND", "not inside a longer token"),
+    ])
+    func repairs(input: String, expected: String, reason: String) {
+        let text = normalizer.normalize(SourceText(path: "t", encoding: "utf-8", sha256: "", text: input))
+        #expect(text.string == expected, "\(reason)")
+        #expect(text.count == input.utf16.count, "repairs keep the length, so spans stay one-to-one")
+    }
+}

@@ -7,9 +7,18 @@ public struct NormalizationRules: Sendable {
     /// OCR look-alikes inside codes, same length on both sides (`QD` → `QĐ`, `BCD` → `BCĐ`).
     public var codeConfusions: [String: String]
 
+    /// Single characters repaired everywhere (`Ð` U+00D0 → `Đ`, fullwidth `／` → `/`).
+    public var characterRepairs: [UInt16: UInt16]
+
+    /// `codeConfusions` may hold single-character rows; those become `characterRepairs`.
     public init(knownCodes: Set<String>, codeConfusions: [String: String]) {
         self.knownCodes = knownCodes
-        self.codeConfusions = codeConfusions.filter { $0.key.utf16.count == $0.value.utf16.count }
+        var characters: [UInt16: UInt16] = [:]
+        for (wrong, right) in codeConfusions where wrong.utf16.count == 1 && right.utf16.count == 1 {
+            characters[wrong.utf16.first!] = right.utf16.first!
+        }
+        self.characterRepairs = characters
+        self.codeConfusions = codeConfusions.filter { $0.key.utf16.count == $0.value.utf16.count && $0.key.utf16.count > 1 }
     }
 
     /// A small built-in set, used when no lexicon is loaded (tests of the text layer).
@@ -29,15 +38,20 @@ public struct NormalizationRules: Sendable {
 /// (`294 /UBND` → `294/UBND`, `QĐ - U B ND` → `QĐ-UBND`, `QD` → `QĐ`).
 public struct Normalizer: Sendable {
     public let rules: NormalizationRules
+    /// `rules.characterRepairs` as a table over all UTF-16 units (0: keep).
+    private let repairTable: [UInt16]
 
     public init(rules: NormalizationRules = .builtin) {
         self.rules = rules
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        for (wrong, right) in rules.characterRepairs { table[Int(wrong)] = right }
+        self.repairTable = table
     }
 
     public func normalize(_ source: SourceText) -> NormalizedText {
         var text = MappedText(identity: source.units)
         text = Self.nfc(text)
-        text = Self.cleanFormat(text)
+        text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable)
         text = Self.joinLines(text)
         Self.canonicalizeTones(&text.units)
         text = repairNumbers(text)
@@ -104,7 +118,7 @@ public struct Normalizer: Sendable {
 
     // MARK: - Pass 2: format residue and whitespace
 
-    static func cleanFormat(_ input: MappedText) -> MappedText {
+    static func cleanFormat(_ input: MappedText, repairs: [UInt16]? = nil) -> MappedText {
         input.withBuffers { u, s, e in
             let n = u.count
             var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
@@ -118,7 +132,8 @@ public struct Normalizer: Sendable {
             }
 
             while i < n {
-                let c = u[i]
+                var c = u[i]
+                if c >= 0x80, let repairs, repairs[Int(c)] != 0 { c = repairs[Int(c)] }
                 // Fast path: ordinary printable characters.
                 if c > 0x3C && c < 0xA0 && c != 0x7F || c >= 0x30 && c <= 0x3B || c > 0x24 && c < 0x2A || c == 0x2C || c == 0x2E || c == 0x2F || c == 0x21 || c == 0x22 || c == 0x2B || c == 0x2D {
                     if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
@@ -453,10 +468,10 @@ public struct Normalizer: Sendable {
                         continue
                     }
                 }
-            } else if c >= 0x41 && c <= 0x5A && (i == 0 || !isAlnum(i - 1)) {
-                // A standalone all-capital ASCII code with a look-alike ("BCD" → "BCĐ").
+            } else if (c >= 0x41 && c <= 0x5A || c >= 0xC0 && isUpper(i)) && (i == 0 || !isAlnum(i - 1)) {
+                // A standalone all-capital code with a look-alike ("BCD" → "BCĐ", "ƯBND" → "UBND").
                 var e = i
-                while e < n && u[e] >= 0x41 && u[e] <= 0x5A { e += 1 }
+                while e < n && (u[e] >= 0x41 && u[e] <= 0x5A || u[e] >= 0xC0 && isUpper(e)) { e += 1 }
                 if e - i >= 3 && e - i <= maxConfusionLength && (e == n || !isAlnum(e)) { repairConfusion(i, e) }
                 i = max(e, i + 1)
                 continue
