@@ -1,8 +1,632 @@
 import VanBanText
 
-/// Placeholder until the layout extractor lands: the whole file is one document.
+/// Splits a file into documents and reads each one's letterhead and signature block
+/// (Nghị định 30/2020/NĐ-CP Điều 8, Phụ lục I; DOMAIN.md §6.6).
+///
+/// Header parts, read line by line on folded text in the first 40 lines: quốc hiệu and tiêu ngữ
+/// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`) or `ĐẢNG CỘNG SẢN VIỆT NAM`;
+/// the issuing body (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NGÃI` → `UBND tỉnh Quảng Ngãi`); the `Số:` line
+/// (through `DocumentNumberLexer`); the place and date; the type line (`THÔNG BÁO`, OCR `K ÉT LUẬN`) and
+/// trích yếu, or `V/v …` for a công văn; `Kính gửi:`. Footer parts, in the last 40 lines: the
+/// signature block (`TL. CHỦ TỊCH` / `CHÁNH VĂN PHÒNG` / name) and `Nơi nhận:`.
+///
+/// A new document starts where a new letterhead (quốc hiệu with a `Số` line near it) begins after the
+/// previous one's body, so a công văn with the notice it forwards gives two records; a digital-signature
+/// stamp (`Quảng Ngãi` / `Số: 89/TB-UBND` / `17/03/2021`) has no quốc hiệu and starts nothing. Text
+/// without a letterhead (PDF extracts, crawled pages, excerpts) gets nulls, never invented values.
 public struct LayoutExtractor: Sendable {
     public let lexicon: Lexicon
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
-    public func documents(_ analysis: Analysis) -> [DocumentRecord] { [DocumentRecord(range: 0..<analysis.text.count)] }
+    let numbers: DocumentNumberLexer
+    let agencyExtractor: AgencyExtractor
+    /// Letters-only key of each type name (`thongbao`, `ketluan`) → index into `lexicon.documentTypes`.
+    let typeByKey: [[UInt8]: Int]
+    /// Authority marks as folded bytes (`tl.`, `t/m`, `kt`), longest first, with the surface they stand for.
+    let marks: [[UInt8]]
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.numbers = DocumentNumberLexer(lexicon: lexicon)
+        self.agencyExtractor = AgencyExtractor(lexicon: lexicon)
+        var keys: [[UInt8]: Int] = [:]
+        for (k, t) in lexicon.documentTypes.enumerated() {
+            let key = Array(t.name.utf16).map { VietnameseLetters.fold($0) }.filter { $0 >= 0x61 && $0 <= 0x7A }
+            if keys[key] == nil && key.count >= 4 { keys[key] = k }
+        }
+        self.typeByKey = keys
+        var marks: [[UInt8]] = []
+        for m in lexicon.authorityMarks {
+            for s in [m.mark] + m.aliases { marks.append(Array(s.utf16).map { VietnameseLetters.fold($0) }) }
+        }
+        if marks.isEmpty { marks = ["tm.", "t/m", "kt.", "k/t", "tl.", "t/l", "tuq.", "q."].map { Array($0.utf8) } }
+        self.marks = marks.sorted { $0.count > $1.count }
+    }
+
+    public func documents(_ analysis: Analysis) -> [DocumentRecord] {
+        let text = analysis.text
+        let all = LayoutScan.lines(text, 0..<text.count)
+        var starts = [0]
+        var lineStarts = [0]
+        for start in letterheadStarts(text, all) where start.line > 0 {
+            if start.line - lineStarts.last! < 12 { continue }
+            starts.append(all[start.line].range.lowerBound)
+            lineStarts.append(start.line)
+        }
+        var records: [DocumentRecord] = []
+        for (k, s) in starts.enumerated() {
+            let e = k + 1 < starts.count ? starts[k + 1] : text.count
+            let first = lineStarts[k]
+            let last = k + 1 < lineStarts.count ? lineStarts[k + 1] : all.count
+            var record = DocumentRecord(range: (k == 0 ? 0 : s)..<e)
+            read(text, Array(all[first..<last]), into: &record)
+            records.append(record)
+        }
+        return records
+    }
+
+    // MARK: - Splitting
+
+    static let mottoKey = Array("conghoaxahoichunghiavietnam".utf8)
+    static let partyKey = Array("dangcongsanvietnam".utf8)
+    static let sloganKey = Array("doclaptudohanhphuc".utf8)
+
+    /// Whether the lines from `i` spell `key` (letters only, over at most three lines, starting at line `i`).
+    static func spells(_ text: NormalizedText, _ lines: [LayoutLine], _ i: Int, _ key: [UInt8]) -> Int? {
+        var acc: [UInt8] = []
+        var j = i
+        while j < lines.count && j < i + 3 {
+            let k = LayoutScan.letterKey(text.folded, lines[j].range)
+            if j == i {
+                // The first line must itself start the key and be mostly the key.
+                guard k.count >= 4, k.count <= key.count + 6, k.starts(with: key.prefix(min(k.count, key.count))) else { return nil }
+            }
+            acc += k
+            if acc.count >= key.count { return acc.starts(with: key) && acc.count <= key.count + 6 ? j : nil }
+            j += 1
+        }
+        return nil
+    }
+
+    struct LetterheadStart { var line: Int }
+
+    /// Lines where a letterhead begins: the issuing-body lines above a quốc hiệu or Party heading that has
+    /// a `Số` line within eight lines.
+    func letterheadStarts(_ text: NormalizedText, _ lines: [LayoutLine]) -> [LetterheadStart] {
+        let folded = text.folded
+        var result: [LetterheadStart] = []
+        var i = 0
+        while i < lines.count {
+            let b = folded[lines[i].range.lowerBound]
+            guard b == 0x63 || b == 0x64 else { i += 1; continue }
+            guard let endLine = Self.spells(text, lines, i, Self.mottoKey) ?? Self.spells(text, lines, i, Self.partyKey) else { i += 1; continue }
+            // A Số line near it.
+            var hasNumber = false
+            for j in max(0, i - 6)..<min(lines.count, endLine + 9) where looksLikeNumberLine(text, lines[j]) {
+                hasNumber = true
+                break
+            }
+            if hasNumber {
+                // Walk back over the issuing body (capitals) above.
+                var s = i
+                while s > 0 && i - s < 5 && LayoutScan.isUpperLine(text.units, lines[s - 1].range) && !isStampOrNumber(text, lines[s - 1])
+                        && signatureMark(text, lines[s - 1]) == nil {
+                    s -= 1
+                }
+                result.append(LetterheadStart(line: s))
+            }
+            i = endLine + 1
+        }
+        return result
+    }
+
+    func isStampOrNumber(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
+        looksLikeNumberLine(text, line) || LayoutScan.caseCounts(text.units, line.range).upper < 2
+    }
+
+    // MARK: - Header
+
+    static let so = Array("so".utf8)
+
+    /// Where the number of a `Số:` / `Số` line starts (`Số: 89/TB-UBND`, `Số 445-KL/TƯ`, draft `Số:    /TB-UBND`).
+    func numberStart(_ text: NormalizedText, _ line: LayoutLine) -> Int? {
+        let folded = text.folded
+        let r = line.range
+        guard folded[r.lowerBound] == 0x73, LayoutScan.startsWith(folded, r.lowerBound, r.upperBound, Self.so),
+              VietnameseLetters.isUpper(text.units[r.lowerBound]) else { return nil }
+        var k = r.lowerBound + 2
+        k = LayoutScan.skipSpaces(folded, k, r.upperBound)
+        if k < r.upperBound && (folded[k] == 0x3A || folded[k] == 0x2E) { k += 1 }
+        k = LayoutScan.skipSpaces(folded, k, r.upperBound)
+        guard k < r.upperBound, LayoutScan.isDigit(folded[k]) || folded[k] == 0x2F || folded[k] == 0x2D || folded[k] == 0x2E else { return nil }
+        return k
+    }
+
+    /// A `Số` line by its shape, whether or not the lexer reads its number.
+    func looksLikeNumberLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool { numberStart(text, line) != nil }
+
+    /// The number of a `Số:` / `Số` line (drafts included), via the shared number lexer.
+    func numberLine(_ text: NormalizedText, _ line: LayoutLine) -> DocumentNumber? {
+        numberStart(text, line).flatMap { numbers.number(in: text, at: $0) }
+    }
+
+    static let vv = Array("v/v".utf8)
+    static let kinhGui = Array("kinh gui".utf8)
+    static let noiNhan = Array("noi nhan".utf8)
+    static let bodyStarters: [[UInt8]] = ["can cu", "thuc hien", "xet", "theo de nghi", "tren co so", "kinh gui", "dieu 1", "quyet dinh:",
+                                          "quyet nghi", "nham", "de ", "trien khai", "sau khi", "tham du", "vua qua"].map { Array($0.utf8) }
+
+    /// A line of running text: at least ten words, mostly lower case.
+    func isBodyLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
+        let c = LayoutScan.caseCounts(text.units, line.range)
+        guard c.lower > c.upper * 2 else { return false }
+        return LayoutScan.words(text.folded, line.range).count >= 10
+    }
+
+    func startsBody(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
+        let f = text.folded, r = line.range
+        if LayoutScan.isUpperLine(text.units, r) && f[r.upperBound - 1] != 0x3A { return false }
+        for s in Self.bodyStarters where LayoutScan.startsWith(f, r.lowerBound, r.upperBound, s) { return true }
+        // "Ngày 09/3/2021, …", "1. …", "I. …"
+        if LayoutScan.startsWith(f, r.lowerBound, r.upperBound, DateLine.ngay) { return true }
+        return false
+    }
+
+    /// Reads header and footer parts of one document from its lines.
+    func read(_ text: NormalizedText, _ lines: [LayoutLine], into record: inout DocumentRecord) {
+        let folded = text.folded, units = text.units
+        let window = min(lines.count, 40)
+        var upperLines: [Int] = []
+        var typeLine: Int? = nil
+        var subjectLines: [Int] = []
+        var authorityLine: Int? = nil
+        var hasVv = false
+        var hasKinhGui = false
+        var placeDate: DateLine? = nil
+        var number: DocumentNumber? = nil
+        var blankLayout = false
+        var sawLetterhead = false
+        var i = 0
+        while i < window {
+            let line = lines[i]
+            let r = line.range
+            if i > 0 && line.blankBefore { blankLayout = true }
+            if let end = Self.spells(text, lines, i, Self.mottoKey) ?? Self.spells(text, lines, i, Self.partyKey) ?? Self.spells(text, lines, i, Self.sloganKey) {
+                sawLetterhead = true
+                i = end + 1
+                continue
+            }
+            if typeLine == nil, looksLikeNumberLine(text, line) {
+                if number == nil, let n = numberLine(text, line) {
+                    number = n
+                    if placeDate == nil, let pd = DateLine.find(text, line: LayoutLine(range: n.range.upperBound..<r.upperBound, blankBefore: false), previous: nil) {
+                        placeDate = pd
+                    }
+                }
+                sawLetterhead = true
+                i += 1
+                continue
+            }
+            if placeDate == nil, typeLine == nil, r.count < 90, let pd = DateLine.find(text, line: line, previous: i > 0 ? lines[i - 1] : nil) {
+                placeDate = pd
+                if let p = pd.placeRange, i > 0, p.lowerBound < r.lowerBound { upperLines.removeAll { $0 == i - 1 } }
+                sawLetterhead = true
+                i += 1
+                continue
+            }
+            if LayoutScan.startsWith(folded, r.lowerBound, r.upperBound, Self.vv) {
+                hasVv = true
+                var j = i
+                subjectLines = [i]
+                while j + 1 < window && !lines[j + 1].blankBefore && !startsBody(text, lines[j + 1]) && subjectLines.count < 6 {
+                    j += 1
+                    subjectLines.append(j)
+                }
+                i = j + 1
+                continue
+            }
+            if LayoutScan.startsWith(folded, r.lowerBound, r.upperBound, Self.kinhGui) { hasKinhGui = true; break }
+            if typeLine == nil, typeIndex(text, line) != nil {
+                typeLine = i
+                // Trích yếu: the lines after the type line.
+                var j = i + 1
+                while j < window && subjectLines.count < 6 {
+                    let l = lines[j]
+                    if startsBody(text, l) || isAuthorityLine(text, l) { break }
+                    if !subjectLines.isEmpty {
+                        if l.blankBefore { break }
+                        if !blankLayout {
+                            // Without blank lines, only capital lines continue a capital trích yếu.
+                            let w = LayoutScan.words(folded, l.range)
+                            guard let fw = w.first, LayoutScan.isUpperLine(units, fw) || LayoutScan.isUpperLine(units, l.range) else { break }
+                        }
+                    } else if l.blankBefore {
+                        blankLayout = true
+                    } else if isBodyLine(text, l) && !blankLayout {
+                        break
+                    }
+                    subjectLines.append(j)
+                    j += 1
+                }
+                if j < window && isAuthorityLine(text, lines[j]) { authorityLine = j; j += 1 }
+                i = j
+                continue
+            }
+            if typeLine != nil || hasVv { break }
+            if isBodyLine(text, line) || startsBody(text, line) { break }
+            if LayoutScan.isUpperLine(units, r) { upperLines.append(i) }
+            i += 1
+        }
+        // The issuing body: the first run of consecutive capital lines of a letterhead.
+        var issuerLines: [Int] = []
+        if sawLetterhead, let first = upperLines.first {
+            issuerLines = [first]
+            for k in upperLines.dropFirst() where k == issuerLines.last! + 1 { issuerLines.append(k) }
+        }
+
+        if let number {
+            record.numberRange = number.range
+            record.symbol = number.symbol
+            if number.isDraft { record.draft = true } else { record.number = number.number }
+            record.typeCode = number.typeCode
+        }
+        if let placeDate {
+            record.place = placeDate.place.map { s in placeDate.placeRange.map { text.originalText($0) }.map { clean($0) } ?? s }
+            record.date = placeDate.date
+            record.dateRange = placeDate.dateRange
+            if placeDate.draft { record.draft = true }
+        }
+        // Type.
+        if let t = typeLine, let k = typeIndex(text, lines[t]) {
+            let type = lexicon.documentTypes[k]
+            record.type = type.name
+            if record.typeCode == nil { record.typeCode = code(for: type.name, grammar: number?.grammar) }
+        } else if hasVv || hasKinhGui {
+            record.type = "Công văn"
+        } else if let code = number?.typeCode, let t = type(code: code, grammar: number?.grammar) {
+            record.type = t.name
+        } else if number != nil && number?.typeCode == nil && number?.symbol != nil {
+            record.type = "Công văn"
+        }
+        // Subject.
+        if !subjectLines.isEmpty {
+            var s = subjectLines.map { text.text(lines[$0].range) }.joined(separator: " ")
+            if hasVv, s.utf16.count > 3 {
+                s = String(decoding: Array(s.utf16.dropFirst(3)), as: UTF16.self)
+                while s.first == " " || s.first == ":" { s.removeFirst() }
+            }
+            record.subject = s.isEmpty ? nil : s
+        }
+        // Issuer.
+        record.issuer = issuer(text, lines, issuerLines, authority: authorityLine, place: placeDate?.place)
+        // Footer.
+        let tailStart = max(0, lines.count - 40)
+        let tail = Array(lines[tailStart...])
+        if let s = signer(text, tail) { record.signer = s }
+        record.recipients = recipients(text, lines, window: window, tail: tailStart)
+        // A crawled page may state its own number in running text; an excerpt its issuer and type.
+        if number == nil && placeDate == nil && typeLine == nil && !sawLetterhead {
+            reprinted(text, lines, into: &record)
+            if record.type == nil { issuance(text, lines, into: &record) }
+        }
+    }
+
+    func clean(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\r" || $0 == "*" }).joined(separator: " ")
+    }
+
+    /// The type whose name the line spells in capitals (`THÔNG BÁO`, `K ÉT LUẬN`, `QUYẾT ĐỊNH`), not `QUYẾT ĐỊNH:`.
+    func typeIndex(_ text: NormalizedText, _ line: LayoutLine) -> Int? {
+        let r = line.range
+        guard r.count <= 30, text.folded[r.upperBound - 1] != 0x3A, LayoutScan.isUpperLine(text.units, r) else { return nil }
+        return typeByKey[LayoutScan.letterKey(text.folded, r)]
+    }
+
+    /// The document type of a type code, by the number's grammar (`KL` Party, `QĐ` admin).
+    func type(code: String, grammar: DocumentNumber.Grammar?) -> Lexicon.DocumentType? {
+        guard let list = lexicon.typesByCode[code] else { return nil }
+        let system: String
+        switch grammar {
+        case .party: system = "party"
+        case .legal, .law: system = "legal"
+        default: system = "admin"
+        }
+        return list.first { $0.system == system } ?? list.first
+    }
+
+    /// The code of a type name (`Thông báo` → `TB`), for a document whose number has none.
+    func code(for name: String, grammar: DocumentNumber.Grammar?) -> String? {
+        let system = grammar == .party ? "party" : (grammar == .legal ? "legal" : "admin")
+        return lexicon.documentTypes.first { $0.name == name && $0.system == system && !$0.code.isEmpty }?.code
+            ?? lexicon.documentTypes.first { $0.name == name && !$0.code.isEmpty }?.code
+    }
+
+    /// The authority line under a Quyết định's or Nghị quyết's trích yếu: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG`,
+    /// `ỦY BAN NHÂN DÂN TỈNH`, `HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG` (a government or council body, or a position before one).
+    func isAuthorityLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
+        let r = line.range
+        guard LayoutScan.isUpperLine(text.units, r) else { return false }
+        var k = r.lowerBound
+        if let p = lexicon.positionMatcher.longestMatch(in: text.folded, at: k, limit: r.upperBound) {
+            k = LayoutScan.skipSpaces(text.folded, p.range.upperBound, r.upperBound)
+        }
+        guard let m = lexicon.agencyMatcher.longestMatch(in: text.folded, at: k, limit: r.upperBound), let a = m.payloads.first else { return false }
+        let kind = lexicon.agencies[a].kind
+        return kind == "government" || kind == "council"
+    }
+
+    /// The issuer: the last body of the letterhead block, completed with its parent's place
+    /// (`UBND TỈNH ĐẮK NÔNG` / `SỞ THÔNG TIN VÀ TRUYỀN THÔNG` → `Sở Thông tin và Truyền thông tỉnh Đắk Nông`);
+    /// a Quyết định issued by the chairman (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` under the trích yếu) → `Chủ tịch UBND tỉnh …`.
+    func issuer(_ text: NormalizedText, _ lines: [LayoutLine], _ issuerLines: [Int], authority: Int?, place: String?) -> String? {
+        var blockName: String? = nil
+        var blockPlace: String? = nil
+        if let first = issuerLines.first, let last = issuerLines.last {
+            let range = lines[first].range.lowerBound..<lines[last].range.upperBound
+            let found = agencyExtractor.scan(text.units, text.folded, range)
+            if let child = found.last {
+                var name = child.name
+                let parent = found.count > 1 ? found[found.count - 2] : nil
+                if child.place == nil, let parent, let pp = parent.place {
+                    if Self.endsWithLevel(parent.base) {
+                        name = child.base + " " + Self.levelWord(parent.base) + " " + pp
+                    } else {
+                        name = child.base + " " + pp
+                    }
+                }
+                blockName = name
+                blockPlace = child.place ?? parent?.place
+            } else if !found.isEmpty || !issuerLines.isEmpty {
+                blockName = nil
+            }
+        }
+        if let a = authority {
+            let r = lines[a].range
+            if let p = lexicon.positionMatcher.longestMatch(in: text.folded, at: r.lowerBound, limit: r.upperBound), let pi = p.payloads.first {
+                let found = agencyExtractor.scan(text.units, text.folded, p.range.upperBound..<r.upperBound)
+                if let body = found.first {
+                    var name = body.name
+                    if body.place == nil, let bp = blockPlace ?? place { name = body.base + " " + bp }
+                    return lexicon.positions[pi].title + " " + name
+                }
+            } else if blockName == nil {
+                let found = agencyExtractor.scan(text.units, text.folded, r)
+                if let body = found.first {
+                    if body.place == nil, let bp = place { return body.base + " " + bp }
+                    return body.name
+                }
+            }
+        }
+        return blockName
+    }
+
+    static func endsWithLevel(_ base: String) -> Bool {
+        let w = base.split(separator: " ").last.map(String.init) ?? ""
+        return ["tỉnh", "huyện", "xã", "phường", "quận"].contains(w) || base.hasSuffix("thành phố") || base.hasSuffix("thị xã") || base.hasSuffix("thị trấn")
+    }
+
+    static func levelWord(_ base: String) -> String {
+        for w in ["thành phố", "thị xã", "thị trấn"] where base.hasSuffix(w) { return w }
+        return base.split(separator: " ").last.map(String.init) ?? ""
+    }
+
+    // MARK: - Footer
+
+    /// The authority mark at the start of a line (`TL.`, `T/M`, `KT`), as its length.
+    func signatureMark(_ text: NormalizedText, _ line: LayoutLine) -> Int? {
+        let f = text.folded, r = line.range
+        for m in marks where r.count > m.count {
+            var ok = true
+            for k in 0..<m.count where f[r.lowerBound + k] != m[k] { ok = false; break }
+            guard ok else { continue }
+            let next = f[r.lowerBound + m.count]
+            let last = m[m.count - 1]
+            if next == 0x20 || ((last == 0x2E || last == 0x2F) && LayoutScan.isLetterByte(next)) {
+                // The mark is capitals in the text (`TM.` but not `Tm`).
+                if VietnameseLetters.isUpper(text.units[r.lowerBound]) { return m.count }
+            }
+        }
+        return nil
+    }
+
+    /// A signer's name: two to five capitalized syllables and nothing else (`Phạm Xuân Duệ`).
+    static func isNameLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
+        let w = LayoutScan.words(text.folded, line.range)
+        guard w.count >= 2, w.count <= 5 else { return false }
+        for x in w where !LayoutScan.isNameSyllable(text.units, x) { return false }
+        // Only letters and spaces.
+        for i in line.range where !(LayoutScan.isLetterByte(text.folded[i]) || text.folded[i] == 0x20) { return false }
+        return true
+    }
+
+    /// The signature block: authority mark, position in capitals, then the name.
+    func signer(_ text: NormalizedText, _ tail: [LayoutLine]) -> Signer? {
+        let f = text.folded, units = text.units
+        var best: Signer? = nil
+        var pending: (authority: String, line: Int)? = nil
+        var i = 0
+        while i < tail.count {
+            let line = tail[i]
+            guard LayoutScan.isUpperLine(units, line.range), line.range.count <= 60 else { i += 1; continue }
+            var k = line.range.lowerBound
+            var authority: String? = nil
+            if let m = signatureMark(text, line) {
+                k = LayoutScan.skipSpaces(f, line.range.lowerBound + m, line.range.upperBound)
+                authority = text.text(line.range.lowerBound..<(line.range.lowerBound + m)) + " " + titled(text, k..<line.range.upperBound)
+            }
+            guard let p = lexicon.positionMatcher.longestMatch(in: f, at: k, limit: line.range.upperBound),
+                  LayoutScan.isUpperLine(units, p.range) else {
+                // "T/M BAN THƯỜNG VỤ" above "PHÓ BÍ THƯ": the mark names a body, the position follows.
+                if let authority { pending = (authority, i) }
+                i += 1
+                continue
+            }
+            if authority == nil, let pa = pending, i - pa.line <= 2 { authority = pa.authority }
+            pending = nil
+            // Follow the block down: more capital lines (another mark, the position), then the name.
+            var position = lexicon.positions[p.payloads[0]].title
+            if authority != nil { position = lexicon.positions[p.payloads[0]].title }
+            var j = i + 1
+            var name: LayoutLine? = nil
+            var hadPositionBelow = false
+            while j < tail.count && j <= i + 6 {
+                let l = tail[j]
+                if Self.isNameLine(text, l) { name = l; break }
+                if LayoutScan.isUpperLine(units, l.range) && l.range.count <= 60 {
+                    var kk = l.range.lowerBound
+                    if let m2 = signatureMark(text, l) { kk = LayoutScan.skipSpaces(f, l.range.lowerBound + m2, l.range.upperBound) }
+                    if let p2 = lexicon.positionMatcher.longestMatch(in: f, at: kk, limit: l.range.upperBound), LayoutScan.isUpperLine(units, p2.range) {
+                        position = lexicon.positions[p2.payloads[0]].title
+                        hadPositionBelow = true
+                    }
+                }
+                j += 1
+            }
+            _ = hadPositionBelow
+            if let name {
+                let range = line.range.lowerBound..<name.range.upperBound
+                best = Signer(range: range, name: text.text(name.range), position: position, authority: authority)
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+        return best
+    }
+
+    /// Capital text after a mark in the case of positions.tsv (`CHỦ TỊCH` → `Chủ tịch`), else sentence case.
+    func titled(_ text: NormalizedText, _ r: Range<Int>) -> String {
+        if let p = lexicon.positionMatcher.longestMatch(in: text.folded, at: r.lowerBound, limit: r.upperBound), p.range.upperBound == r.upperBound {
+            return lexicon.positions[p.payloads[0]].title
+        }
+        return LayoutScan.sentenceCase(text.text(r))
+    }
+
+    /// Recipients from `Kính gửi:` (header) and `Nơi nhận:` (footer): one per `- …;` line, without `Lưu: VT`.
+    func recipients(_ text: NormalizedText, _ lines: [LayoutLine], window: Int, tail: Int) -> [String] {
+        let f = text.folded
+        var result: [String] = []
+        func list(from i: Int, marker: Int) {
+            // Same-line recipients: "Kính gửi: Sở Nội vụ".
+            let r = lines[i].range
+            var k = r.lowerBound + marker
+            k = LayoutScan.skipSpaces(f, k, r.upperBound)
+            if k < r.upperBound && f[k] == 0x3A { k += 1 }
+            k = LayoutScan.skipSpaces(f, k, r.upperBound)
+            if k < r.upperBound { add(k..<r.upperBound) }
+            var j = i + 1
+            while j < lines.count && j <= i + 30 {
+                let l = lines[j].range
+                let b = f[l.lowerBound]
+                guard b == 0x2D || b == 0x2B else { break }
+                add(l)
+                j += 1
+            }
+        }
+        func add(_ r: Range<Int>) {
+            var a = r.lowerBound, b = r.upperBound
+            while a < b && (f[a] == 0x2D || f[a] == 0x2B || f[a] == 0x20) { a += 1 }
+            while b > a && (f[b - 1] == 0x3B || f[b - 1] == 0x2E || f[b - 1] == 0x20 || f[b - 1] == 0x2C) { b -= 1 }
+            guard a < b else { return }
+            if LayoutScan.startsWith(f, a, b, Array("luu".utf8)) { return }
+            result.append(text.text(a..<b))
+        }
+        for i in 0..<min(window, lines.count) where LayoutScan.startsWith(f, lines[i].range.lowerBound, lines[i].range.upperBound, Self.kinhGui) {
+            list(from: i, marker: 8)
+            break
+        }
+        for i in tail..<lines.count where LayoutScan.startsWith(f, lines[i].range.lowerBound, lines[i].range.upperBound, Self.noiNhan) {
+            list(from: i, marker: 8)
+            break
+        }
+        return result
+    }
+
+    // MARK: - Crawled pages and excerpts
+
+    static let banHanh = Array("ban hanh".utf8)
+
+    /// The issuing sentence of a text without letterhead: `Sở Thông tin và Truyền thông ban hành Kế hoạch …`
+    /// gives the type (`Kế hoạch`) and the issuer, completed with the province the sentence names
+    /// (`… tỉnh Đắk Nông …`). `Ban hành kèm theo Quyết định này …` has no body before it and gives nothing.
+    func issuance(_ text: NormalizedText, _ lines: [LayoutLine], into record: inout DocumentRecord) {
+        let f = text.folded
+        for line in lines.prefix(8) {
+            let r = line.range
+            var k = r.lowerBound
+            while k < r.upperBound, let at = LayoutScan.find(f, k..<r.upperBound, Self.banHanh) {
+                k = at + Self.banHanh.count
+                let t = LayoutScan.skipSpaces(f, k, r.upperBound)
+                guard at > r.lowerBound, let tm = lexicon.typeNameMatcher.longestMatch(in: f, at: t, limit: r.upperBound),
+                      let ti = tm.payloads.first, VietnameseLetters.isUpper(text.units[t]) else { continue }
+                let bodies = agencyExtractor.scan(text.units, f, r.lowerBound..<at)
+                guard let body = bodies.last, LayoutScan.skipSpaces(f, body.range.upperBound, at) == at else { continue }
+                // The body is the subject of its clause: "…; Sở X ban hành", not "tham mưu UBND tỉnh ban hành".
+                var before = body.range.lowerBound
+                while before > r.lowerBound && f[before - 1] == 0x20 { before -= 1 }
+                if before > r.lowerBound && PhraseMatcher.isWordByte(f[before - 1]) { continue }
+                var name = body.name
+                if body.place == nil && body.level == "province" {
+                    // The province the sentence names: "tỉnh Đắk Nông".
+                    var p = r.lowerBound
+                    while p < r.upperBound, let tinh = LayoutScan.find(f, p..<r.upperBound, Array("tinh".utf8)) {
+                        p = tinh + 4
+                        if let place = agencyExtractor.placeName(text.units, f, LayoutScan.skipSpaces(f, p, r.upperBound), r.upperBound, level: "tinh", upper: false) {
+                            name = LayoutExtractor.endsWithLevel(body.base) ? body.base + " " + place.text : body.base + " tỉnh " + place.text
+                            break
+                        }
+                    }
+                }
+                record.type = lexicon.documentTypes[ti].name
+                record.issuer = name
+                return
+            }
+        }
+    }
+
+    static let noiDung = Array("noi dung".utf8)
+    static let nhuSau = Array("nhu sau".utf8)
+
+    /// A page that reprints a document after a lead sentence: `ngày 19/12/2018 UBND tỉnh đã có Công văn số
+    /// 9783/UBND-NC …` followed by `Nội dung Công văn như sau:`. Both parts are needed, so a citation in
+    /// an excerpt's first sentence never becomes the excerpt's own number.
+    func reprinted(_ text: NormalizedText, _ lines: [LayoutLine], into record: inout DocumentRecord) {
+        let f = text.folded
+        let limit = min(lines.count, 15)
+        for i in 0..<limit {
+            let r = lines[i].range
+            guard LayoutScan.startsWith(f, r.lowerBound, r.upperBound, Self.noiDung), LayoutScan.find(f, r, Self.nhuSau) != nil else { continue }
+            // The type named in "Nội dung <type> như sau".
+            let typeStart = LayoutScan.skipSpaces(f, r.lowerBound + 8, r.upperBound)
+            guard let tm = lexicon.typeNameMatcher.longestMatch(in: f, at: typeStart, limit: r.upperBound), let ti = tm.payloads.first else { continue }
+            let typeKey = Array(f[tm.range])
+            // The lead: an earlier line with "<type> số <number>".
+            for j in stride(from: i - 1, through: max(0, i - 4), by: -1) {
+                let l = lines[j].range
+                var k = l.lowerBound
+                while k < l.upperBound, let at = LayoutScan.find(f, k..<l.upperBound, typeKey) {
+                    var n = LayoutScan.skipSpaces(f, at + typeKey.count, l.upperBound)
+                    if LayoutScan.startsWith(f, n, l.upperBound, Self.so) { n = LayoutScan.skipSpaces(f, n + 2, l.upperBound) }
+                    if let num = numbers.number(in: text, at: n), !num.isDraft {
+                        record.number = num.number
+                        record.numberRange = num.range
+                        record.symbol = num.symbol
+                        record.typeCode = num.typeCode
+                        record.type = lexicon.documentTypes[ti].name
+                        // Its date: "ngày …" before the type in the same line.
+                        var d = l.lowerBound
+                        while d < at {
+                            if f[d] == 0x6E, d == 0 || !PhraseMatcher.isWordByte(f[d - 1]), let pd = DateLine.parseDate(f, at: d, end: at), let v = pd.value {
+                                record.date = v
+                                record.dateRange = d..<pd.end
+                            }
+                            d += 1
+                        }
+                        // Its issuer: the body right before "đã có / ban hành".
+                        if let body = agencyExtractor.scan(text.units, f, l.lowerBound..<at).last { record.issuer = body.name }
+                        return
+                    }
+                    k = at + typeKey.count
+                }
+            }
+        }
+    }
 }

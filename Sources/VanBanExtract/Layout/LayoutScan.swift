@@ -1,0 +1,180 @@
+import VanBanText
+
+/// One non-empty line of normalized text, trimmed of spaces and table or markdown residue.
+///
+/// `ỦY BAN NHÂN DÂN` from a flattened table cell `| ỦY BAN NHÂN DÂN |`; decoration lines
+/// (`-------`, `|`, `*`) are not lines at all, so a letterhead reads the same with or without them.
+struct LayoutLine: Sendable {
+    /// Trimmed range in normalized units.
+    var range: Range<Int>
+    /// A blank line (or a decoration line) precedes this one.
+    var blankBefore: Bool
+}
+
+/// Byte- and unit-level helpers shared by the layout, agency and person extractors.
+enum LayoutScan {
+    /// Splits `range` of `text` into trimmed non-empty lines; decoration-only lines count as blank.
+    static func lines(_ text: NormalizedText, _ range: Range<Int>) -> [LayoutLine] {
+        let folded = text.folded
+        var result: [LayoutLine] = []
+        var start = range.lowerBound
+        var blank = false
+        var i = range.lowerBound
+        while i <= range.upperBound {
+            if i == range.upperBound || folded[i] == 0x0A {
+                var a = start, b = i
+                while a < b && isTrim(folded[a]) { a += 1 }
+                while b > a && isTrim(folded[b - 1]) { b -= 1 }
+                if a < b && hasWordByte(folded, a..<b) {
+                    result.append(LayoutLine(range: a..<b, blankBefore: blank))
+                    blank = false
+                } else if !(start..<i).contains(where: { folded[$0] != 0x20 }) {
+                    // An empty line; a decoration line (`-----`, `|`, `*`) is not a blank.
+                    blank = true
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Spaces and the residue of tables and markdown at the ends of a line.
+    @inline(__always)
+    static func isTrim(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x7C || b == 0x2A || b == 0x23 || b == 0x5F || b == 0x3D || b == 0x7E || b == 0x3E
+    }
+
+    @inline(__always)
+    static func isLetterByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || b == FoldedByte.other }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    static func hasWordByte(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
+        for i in range where isLetterByte(folded[i]) || isDigit(folded[i]) { return true }
+        return false
+    }
+
+    /// The letters of a range, folded, with everything else dropped: `K ÉT LUẬN` → `ketluan`,
+    /// `CỘNG HÒA XàHỘI` → `conghoaxahoi`. Spaced OCR letters therefore match their word.
+    static func letterKey(_ folded: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(range.count)
+        for i in range where folded[i] >= 0x61 && folded[i] <= 0x7A { key.append(folded[i]) }
+        return key
+    }
+
+    /// Upper- and lower-case letter counts of a range.
+    static func caseCounts(_ units: [UInt16], _ range: Range<Int>) -> (upper: Int, lower: Int) {
+        var upper = 0, lower = 0
+        for i in range {
+            let u = units[i]
+            if VietnameseLetters.isUpper(u) { upper += 1 } else if VietnameseLetters.isLower(u) { lower += 1 }
+        }
+        return (upper, lower)
+    }
+
+    /// True when at least 80% of the letters are capitals (a letterhead, type or signature line).
+    static func isUpperLine(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        let c = caseCounts(units, range)
+        return c.upper >= 2 && c.upper * 5 >= (c.upper + c.lower) * 4
+    }
+
+    /// Word ranges (runs of letters and digits, with `&` `/` `.` `-` kept inside a word) of `range`.
+    static func words(_ folded: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if isLetterByte(folded[i]) || isDigit(folded[i]) {
+                var j = i + 1
+                while j < range.upperBound, isLetterByte(folded[j]) || isDigit(folded[j]) { j += 1 }
+                result.append(i..<j)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether folded `range` starts with `prefix` (ASCII), on a word boundary after it.
+    static func startsWith(_ folded: [UInt8], _ at: Int, _ end: Int, _ prefix: [UInt8]) -> Bool {
+        guard at + prefix.count <= end else { return false }
+        for k in 0..<prefix.count where folded[at + k] != prefix[k] { return false }
+        let after = at + prefix.count
+        return after == end || !PhraseMatcher.isWordByte(folded[after]) || !PhraseMatcher.isWordByte(prefix[prefix.count - 1])
+    }
+
+    /// Index of the first occurrence of the word sequence `needle` (folded ASCII) in range, on word boundaries.
+    static func find(_ folded: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Int? {
+        guard range.count >= needle.count, let first = needle.first else { return nil }
+        var i = range.lowerBound
+        let last = range.upperBound - needle.count
+        while i <= last {
+            if folded[i] == first && (i == 0 || !PhraseMatcher.isWordByte(folded[i - 1])) && startsWith(folded, i, range.upperBound, needle) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Skips spaces (and line breaks when `lines`) from `i`.
+    @inline(__always)
+    static func skipSpaces(_ folded: [UInt8], _ i: Int, _ end: Int, lines: Bool = false) -> Int {
+        var k = i
+        while k < end && (folded[k] == 0x20 || (lines && folded[k] == 0x0A)) { k += 1 }
+        return k
+    }
+
+    /// Title case of each syllable: `QUẢNG NGÃI` → `Quảng Ngãi`, `BÀ RỊA-VŨNG TÀU` → `Bà Rịa-Vũng Tàu`.
+    /// (Short strings only: it goes through `String` case mapping.)
+    static func titleCase(_ s: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            if let first = word.first { out += first.uppercased() + word.dropFirst().lowercased() }
+            word = ""
+        }
+        for u in s.unicodeScalars {
+            if u.properties.isAlphabetic { word.unicodeScalars.append(u) } else { flush(); out.unicodeScalars.append(u) }
+        }
+        flush()
+        return out
+    }
+
+    /// Sentence case: the first letter a capital, the rest lower case (`ỦY BAN NHÂN DÂN` → `Ủy ban nhân dân`).
+    static func sentenceCase(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst().lowercased()
+    }
+
+    /// Lower case of one unit (letters of the Vietnamese and Latin-1 ranges; others unchanged).
+    static func lower(_ u: UInt16) -> UInt16 {
+        if u >= 0x41 && u <= 0x5A { return u + 0x20 }
+        if u < 0x80 || !VietnameseLetters.isUpper(u) { return u }
+        let s = String(decoding: [u], as: UTF16.self).lowercased().utf16
+        return s.count == 1 ? s.first! : u
+    }
+
+    /// Folded bytes of a plain string, one per UTF-16 unit of its normalized form (for matching a string
+    /// outside a document with the same matchers).
+    static func fold(_ s: String) -> (units: [UInt16], folded: [UInt8]) {
+        let units = Array(Normalizer.normalizeString(s).utf16)
+        return (units, units.map { VietnameseLetters.fold($0) })
+    }
+
+    /// Whether the word at `range` starts with a capital letter.
+    @inline(__always)
+    static func isCapitalized(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        !range.isEmpty && VietnameseLetters.isUpper(units[range.lowerBound])
+    }
+
+    /// A word that looks like a name syllable: a capital then lower-case letters only (`Nguyễn`, `Ngãi`).
+    static func isNameSyllable(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard range.count >= 1, range.count <= 7, VietnameseLetters.isUpper(units[range.lowerBound]) else { return false }
+        for i in (range.lowerBound + 1)..<range.upperBound where !VietnameseLetters.isLower(units[i]) { return false }
+        return true
+    }
+}

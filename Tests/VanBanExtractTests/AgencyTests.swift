@@ -1,0 +1,42 @@
+import Testing
+import VanBanText
+@testable import VanBanExtract
+
+/// Agencies: lexicon bodies, open classes and canonical names.
+@Suite struct AgencyTests {
+    static let pipeline = try! Pipeline.load()
+    static let extractor = AgencyExtractor(lexicon: pipeline.lexicon)
+
+    static func names(_ text: String) -> [String] {
+        let analysis = pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        return extractor.agencies(analysis, in: 0..<analysis.text.count).map(\.name)
+    }
+
+    @Test(arguments: [
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),  // abbreviation expanded
+        ("Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"),  // already canonical
+        ("Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND tỉnh Quảng Ngãi"),  // UBND stays abbreviated, place kept
+        ("Uỷ ban nhân dân huyện Sơn Tây", "UBND huyện Sơn Tây"),  // old tone placement, district
+        ("Hội đồng nhân dân tỉnh Hà Giang", "HĐND tỉnh Hà Giang"),  // council
+        ("TỈNH ỦY THỪA THIÊN HUẾ", "Tỉnh ủy Thừa Thiên Huế"),  // capitals title-cased
+        ("Sở Nội vụ tỉnh Quảng Ngãi", "Sở Nội vụ tỉnh Quảng Ngãi"),  // a level word then the province
+        ("VPUB", "Văn phòng UBND tỉnh"),  // office abbreviation
+        ("Sở Du lịch", "Sở Du lịch"),  // lexicon entry
+        ("Sở Ngoại vụ và Hợp tác quốc tế", nil),  // not a single known body: more text after it
+    ] as [(String, String?)])
+    func canonical(_ surface: String, _ expected: String?) {
+        #expect(Self.extractor.canonicalName(surface) == expected)
+    }
+
+    @Test(arguments: [
+        ("Giao Sở Nội vụ chủ trì, phối hợp với Công an tỉnh thực hiện.", ["Sở Nội vụ", "Công an tỉnh"]),  // verbs end names
+        ("Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Hải Giang chủ trì Hội nghị.", ["UBND tỉnh"]),  // a person is not a province
+        ("Tham dự có Trường Đại học Quy Nhơn và Báo Bình Định.", ["Trường Đại học Quy Nhơn", "Báo Bình Định"]),  // open classes
+        ("Đài Phát thanh – Truyền hình Quảng Ngãi; UBND các huyện, thị xã, thành phố;", ["Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi", "UBND các huyện, thị xã, thành phố"]),  // media with its place, a collective
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNHIỆM VỤ TRỌNG TÂM", []),  // the motto and a heading are no bodies
+        ("Trưởng Ban Chỉ đạo kết luận.", ["Ban Chỉ đạo"]),  // "Trưởng" is a title, not "Trường"
+    ] as [(String, [String])])
+    func mentions(_ text: String, _ expected: [String]) {
+        #expect(Self.names(text) == expected)
+    }
+}

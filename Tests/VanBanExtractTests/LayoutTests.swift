@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+import VanBanText
+@testable import VanBanExtract
+
+/// Layout: letterheads, signature blocks, splitting a file into documents.
+@Suite struct LayoutTests {
+    static let pipeline = try! Pipeline.load()
+
+    static func documents(_ text: String) -> [DocumentRecord] {
+        let analysis = pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        return LayoutExtractor(lexicon: pipeline.lexicon).documents(analysis)
+    }
+
+    static let notice = """
+        ỦY BAN NHÂN DÂN
+        TỈNH QUẢNG NGÃI
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Số: 89/TB-UBND
+
+        Quảng Ngãi, ngày 16 tháng 3 năm 2021
+
+        THÔNG BÁO
+
+        Kết luận của đồng chí Đặng Văn Minh - Chủ tịch UBND tỉnh tại buổi họp Ban Chỉ đạo
+
+        Ngày 09/3/2021, đồng chí Đặng Văn Minh - Chủ tịch UBND tỉnh chủ trì buổi họp. Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện./.
+
+        Nơi nhận:
+        - Thường trực Tỉnh ủy;
+        - Sở Nội vụ;
+        - Lưu: VT, NC.
+
+        TL. CHỦ TỊCH
+        CHÁNH VĂN PHÒNG
+
+        Phạm Xuân Duệ
+        """
+
+    static let letter = """
+        ỦY BAN NHÂN DÂN
+        HUYỆN SƠN TÂY
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Số: 294 /UBND
+
+        Sơn Tây, ngày **31** tháng 3 năm 2021
+
+        V/v thực hiện Thông báo kết luận của đồng chí Đặng Văn Minh
+
+        Kính gửi:
+
+        - Thủ trưởng các cơ quan, đơn vị thuộc huyện;
+        - Chủ tịch UBND các xã.
+
+        Thực hiện Thông báo số 89/TB-UBND ngày 16/3/2021 của UBND tỉnh Quảng Ngãi, Chủ tịch UBND huyện có ý kiến chỉ đạo như sau: giao Cơ quan Tổ chức – Nội vụ theo dõi, đôn đốc và tổng hợp kết quả thực hiện./.
+
+        Nơi nhận:
+        - Như trên;
+        - Lưu: VT.
+
+        CHỦ TỊCH
+
+        Nguyễn Ngọc Trân
+
+        Quảng Ngãi
+        Số: 89/TB-UBND
+        17/03/2021
+
+        """
+
+    @Test func fullLetterhead() {
+        let docs = Self.documents(Self.notice)
+        #expect(docs.count == 1)
+        let d = docs[0]
+        #expect(d.issuer == "UBND tỉnh Quảng Ngãi")
+        #expect(d.place == "Quảng Ngãi")
+        #expect(d.date == "2021-03-16")
+        #expect(d.type == "Thông báo")
+        #expect(d.typeCode == "TB")
+        #expect(d.subject?.hasPrefix("Kết luận của đồng chí Đặng Văn Minh") == true)
+        #expect(d.signer?.name == "Phạm Xuân Duệ")
+        #expect(d.signer?.position == "Chánh Văn phòng")
+        #expect(d.signer?.authority == "TL. Chủ tịch")
+        #expect(d.recipients == ["Thường trực Tỉnh ủy", "Sở Nội vụ"])
+        #expect(d.number == "89/TB-UBND")
+    }
+
+    /// seeds 001: a cover letter, a signature stamp, then the notice with its own letterhead.
+    @Test func twoDocumentsInOneFile() {
+        let text = Self.letter + Self.notice
+        let docs = Self.documents(text)
+        #expect(docs.count == 2)
+        guard docs.count == 2 else { return }
+        #expect(docs[0].issuer == "UBND huyện Sơn Tây")
+        #expect(docs[0].type == "Công văn")
+        #expect(docs[0].date == "2021-03-31")
+        #expect(docs[0].signer?.name == "Nguyễn Ngọc Trân")
+        #expect(docs[0].recipients.first == "Thủ trưởng các cơ quan, đơn vị thuộc huyện")
+        #expect(docs[0].subject?.hasPrefix("thực hiện Thông báo kết luận") == true)
+        #expect(docs[1].issuer == "UBND tỉnh Quảng Ngãi")
+        #expect(docs[1].date == "2021-03-16")
+        #expect(docs[0].range.upperBound == docs[1].range.lowerBound)
+        // The stamp stays in the first document's range, so its date remains a date of the file.
+        let analysis = Self.pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let stamp = analysis.text.string.range(of: "17/03/2021")!
+        let offset = analysis.text.string.utf16.distance(from: analysis.text.string.startIndex, to: stamp.lowerBound)
+        #expect(docs[0].range.contains(offset))
+        #expect(docs[0].number == "294/UBND")
+        #expect(docs[1].number == "89/TB-UBND")
+    }
+
+    @Test func partyLetterhead() {
+        let docs = Self.documents("""
+            TỈNH ỦY THỪA THIÊN HUẾ
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            *
+            Số 445-KL/TU
+            Thừa Thiên Huế, ngày 13 tháng 5 năm 2022
+            K ÉT LUẬN
+            HỘI NGHỊ LẦN THỨ BẢY
+            BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)
+            Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh (khóa XVI) họp ngày 26/4/2022 đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy và kết luận:
+            T/M BAN THƯỜNG VỤ
+            PHÓ BÍ THƯ
+            Phan Ngọc Thọ
+            """)
+        #expect(docs.count == 1)
+        #expect(docs.first?.issuer == "Tỉnh ủy Thừa Thiên Huế")
+        #expect(docs.first?.type == "Kết luận")
+        #expect(docs.first?.date == "2022-05-13")
+        #expect(docs.first?.place == "Thừa Thiên Huế")
+        #expect(docs.first?.subject == "HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)")
+        #expect(docs.first?.signer?.authority == "T/M Ban thường vụ")
+        #expect(docs.first?.signer?.position == "Phó Bí thư")
+        #expect(docs.first?.signer?.name == "Phan Ngọc Thọ")
+    }
+
+    /// A draft leaves number and date blank: nothing is invented.
+    @Test func draft() {
+        let docs = Self.documents("""
+            Số:     /TB-UBND
+
+            Bình Định, ngày    tháng    năm 2024
+
+            THÔNG BÁO
+
+            Ý kiến kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh
+
+            Ngày 29 tháng 02 năm 2024, tại Trung tâm Hội nghị tỉnh, Ủy ban nhân dân tỉnh đã tổ chức Hội nghị công bố các chỉ số cải cách hành chính.
+            """)
+        #expect(docs.count == 1)
+        #expect(docs.first?.draft == true)
+        #expect(docs.first?.date == nil)
+        #expect(docs.first?.number == nil)
+        #expect(docs.first?.place == "Bình Định")
+        #expect(docs.first?.type == "Thông báo")
+    }
+
+    @Test(arguments: [
+        // (text, type, issuer) — reason
+        ("Ngày 15 tháng 8 năm 2013, tại Ủy ban nhân dân tỉnh, Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Nguyễn Ngọc Quang chủ trì Hội nghị trực tuyến đẩy mạnh cải cách hành chính.",
+         nil, nil),  // a headerless excerpt: no type, no issuer, no date
+        ("Căn cứ Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024 của Bộ Thông tin và Truyền thông; để nâng cao chất lượng mạng di động của tỉnh Đắk Nông; Sở Thông tin và Truyền thông ban hành Kế hoạch nâng cao chất lượng mạng viễn thông di động, với những nội dung sau",
+         "Kế hoạch", "Sở Thông tin và Truyền thông tỉnh Đắk Nông"),  // the issuing sentence of a PDF extract
+        ("1. Giao Công an tỉnh chủ trì, tham mưu UBND tỉnh ban hành Chỉ thị về việc tăng cường công tác phòng cháy, chữa cháy tại khu dân cư trên địa bàn tỉnh.",
+         nil, nil),  // "tham mưu UBND tỉnh ban hành Chỉ thị" is a task, not the issuing sentence
+    ] as [(String, String?, String?)])
+    func headerless(_ text: String, _ type: String?, _ issuer: String?) {
+        let docs = Self.documents(text)
+        #expect(docs.count == 1)
+        #expect(docs.first?.type == type)
+        #expect(docs.first?.issuer == issuer)
+        #expect(docs.first?.date == nil)
+        #expect(docs.first?.number == nil)
+    }
+
+    @Test(arguments: [
+        // (letterhead, issuer) — reason
+        ("ỦY BAN NHÂN DÂN\nTỈNH THANH HOÁ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 15/CT-UBND\n|\nThanh Hoá, ngày\n10 tháng 10 năm 2019\n|\nCHỈ THỊ\nVỀ LẬP KẾ HOẠCH ĐẦU TƯ CÔNG\nThực hiện Luật Đầu tư công, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở triển khai việc lập kế hoạch đầu tư công.",
+         "UBND tỉnh Thanh Hóa"),  // a table flattened with pipes and rules
+        ("ỦY BAN NHÂN DÂN \nTỈNH KIÊN GIANG\n\nSố: 1961/QĐUBND\n\nCỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập  Tự do  Hạnh phúc \n\nKiên Giang, ngày 28 tháng 8 năm 2019\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+         "Chủ tịch UBND tỉnh Kiên Giang"),  // a Quyết định of the chairman, OCR-damaged quốc hiệu
+        ("UBND TỈNH ĐẮK NÔNG\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/KH-STTTT\nĐắk Nông, ngày 9 tháng 7 năm 2024\nKẾ HOẠCH\nNâng cao chất lượng mạng viễn thông",
+         "Sở Thông tin và Truyền thông tỉnh Đắk Nông"),  // a department under its province
+        ("ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 2862/QĐ-UBND\nSơn\nLa, ngày 16 tháng 11 năm 2018\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2015;",
+         "Chủ tịch UBND tỉnh Sơn La"),  // lines cut inside words; the province from the letterhead
+    ])
+    func issuer(_ text: String, _ issuer: String) {
+        let docs = Self.documents(text)
+        #expect(docs.count == 1)
+        #expect(docs.first?.issuer == issuer)
+        #expect(docs.first?.date != nil)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+import VanBanText
+@testable import VanBanExtract
+
+/// People: names with positions, and the signer.
+@Suite struct PersonTests {
+    static let pipeline = try! Pipeline.load()
+
+    static func people(_ text: String) -> [PersonMention] {
+        let analysis = pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let range = 0..<analysis.text.count
+        let agencies = AgencyExtractor(lexicon: pipeline.lexicon).agencies(analysis, in: range)
+        return PersonExtractor(lexicon: pipeline.lexicon).people(analysis, in: range, agencies: agencies)
+    }
+
+    @Test(arguments: [
+        ("Ngày 09/3/2021, đồng chí Đặng Văn Minh - Chủ tịch UBND tỉnh chủ trì buổi họp.", "Đặng Văn Minh", "Chủ tịch UBND tỉnh"),  // honorific, dash, position with body
+        ("Tham dự có ông Nguyễn Văn An, Giám đốc Sở Nội vụ.", "Nguyễn Văn An", "Giám đốc Sở Nội vụ"),  // ông + comma
+        ("Hội nghị do Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Hải Giang chủ trì.", "Lâm Hải Giang", "Phó Chủ tịch UBND tỉnh"),  // position before the name
+        ("Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Nguyễn Ngọc Quang kết luận:", "Nguyễn Ngọc Quang", "Phó Chủ tịch Thường trực UBND tỉnh"),  // longest position
+        ("Đề nghị đ/c Trần Thị Hoa theo dõi.", "Trần Thị Hoa", nil),  // đ/c without position
+    ] as [(String, String, String?)])
+    func withPosition(_ text: String, _ name: String, _ position: String?) {
+        let found = Self.people(text)
+        #expect(found.count == 1)
+        #expect(found.first?.name == name)
+        #expect(found.first?.position == position)
+    }
+
+    @Test(arguments: [
+        "Kết luận của Chủ tịch UBND tỉnh Quảng Ngãi tại hội nghị.",  // a province after a title is no person
+        "Chủ tịch UBND tỉnh Hà Giang chủ trì.",  // Hà is a family name, Hà Giang a province
+        "Các thành viên Ban Chỉ đạo cải cách hành chính tham dự.",  // a body
+        "Sơn Tây, ngày 31 tháng 3 năm 2021",  // a place
+    ])
+    func noPerson(_ text: String) {
+        #expect(Self.people(text).isEmpty)
+    }
+
+    @Test func signer() {
+        let found = Self.people("Nay thông báo để các cơ quan biết, thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Bình\n")
+        #expect(found.map(\.name) == ["Lê Văn Bình"])
+        #expect(found.first?.position == "Phó Chủ tịch")
+    }
+}
