@@ -46,7 +46,11 @@ public struct LayoutExtractor: Sendable {
         let all = LayoutScan.lines(text, 0..<text.count)
         var starts = [0]
         var lineStarts = [0]
-        for start in letterheadStarts(text, all) where start.line > 0 {
+        var first = true
+        for start in letterheadStarts(text, all) {
+            // The first letterhead near the top is the first document's, even under a crawled page's navigation.
+            if first && start.line < 40 { first = false; continue }
+            first = false
             if start.line - lineStarts.last! < 12 { continue }
             starts.append(all[start.line].range.lowerBound)
             lineStarts.append(start.line)
@@ -152,7 +156,7 @@ public struct LayoutExtractor: Sendable {
     static let kinhGui = Array("kinh gui".utf8)
     static let noiNhan = Array("noi nhan".utf8)
     static let bodyStarters: [[UInt8]] = ["can cu", "thuc hien", "xet", "theo de nghi", "tren co so", "kinh gui", "dieu 1", "quyet dinh:",
-                                          "quyet nghi", "nham", "de ", "trien khai", "sau khi", "tham du", "vua qua"].map { Array($0.utf8) }
+                                          "quyet nghi", "nham", "de ", "sau khi", "tham du", "vua qua"].map { Array($0.utf8) }
 
     /// A line of running text: at least ten words, mostly lower case.
     func isBodyLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool {
@@ -184,7 +188,10 @@ public struct LayoutExtractor: Sendable {
         var number: DocumentNumber? = nil
         var blankLayout = false
         var sawLetterhead = false
+        var runClosed = false
+        // Navigation text of a crawled page may stand above the letterhead: start at the letterhead.
         var i = 0
+        if let start = letterheadStarts(text, Array(lines.prefix(window))).first { i = start.line }
         while i < window {
             let line = lines[i]
             let r = line.range
@@ -202,6 +209,7 @@ public struct LayoutExtractor: Sendable {
                     }
                 }
                 sawLetterhead = true
+                if !upperLines.isEmpty { runClosed = true }
                 i += 1
                 continue
             }
@@ -252,15 +260,11 @@ public struct LayoutExtractor: Sendable {
             }
             if typeLine != nil || hasVv { break }
             if isBodyLine(text, line) || startsBody(text, line) { break }
-            if LayoutScan.isUpperLine(units, r) { upperLines.append(i) }
+            if LayoutScan.isUpperLine(units, r) && !runClosed { upperLines.append(i) } else if !upperLines.isEmpty { runClosed = true }
             i += 1
         }
         // The issuing body: the first run of consecutive capital lines of a letterhead.
-        var issuerLines: [Int] = []
-        if sawLetterhead, let first = upperLines.first {
-            issuerLines = [first]
-            for k in upperLines.dropFirst() where k == issuerLines.last! + 1 { issuerLines.append(k) }
-        }
+        let issuerLines: [Int] = sawLetterhead ? upperLines : []
 
         if let number {
             record.numberRange = number.range
@@ -360,8 +364,15 @@ public struct LayoutExtractor: Sendable {
         var blockName: String? = nil
         var blockPlace: String? = nil
         if let first = issuerLines.first, let last = issuerLines.last {
-            let range = lines[first].range.lowerBound..<lines[last].range.upperBound
-            let found = agencyExtractor.scan(text.units, text.folded, range)
+            _ = (first, last)
+            // The block's lines joined by line breaks (table cells of the quốc hiệu may sit between them).
+            var u: [UInt16] = [], fo: [UInt8] = []
+            for k in issuerLines {
+                if !u.isEmpty { u.append(0x0A); fo.append(0x0A) }
+                u += text.units[lines[k].range]
+                fo += text.folded[lines[k].range]
+            }
+            let found = agencyExtractor.scan(u, fo, 0..<u.count)
             if let child = found.last {
                 var name = child.name
                 let parent = found.count > 1 ? found[found.count - 2] : nil

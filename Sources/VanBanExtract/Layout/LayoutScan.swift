@@ -26,8 +26,20 @@ enum LayoutScan {
                 while a < b && isTrim(folded[a]) { a += 1 }
                 while b > a && isTrim(folded[b - 1]) { b -= 1 }
                 if a < b && hasWordByte(folded, a..<b) {
-                    result.append(LayoutLine(range: a..<b, blankBefore: blank))
-                    blank = false
+                    // Cells of a flattened table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") are lines of their own.
+                    var c = a
+                    while c < b {
+                        var e = c
+                        while e < b && folded[e] != 0x7C { e += 1 }
+                        var x = c, y = e
+                        while x < y && isTrim(folded[x]) { x += 1 }
+                        while y > x && isTrim(folded[y - 1]) { y -= 1 }
+                        if x < y && hasWordByte(folded, x..<y) {
+                            result.append(LayoutLine(range: x..<y, blankBefore: blank))
+                            blank = false
+                        }
+                        c = e + 1
+                    }
                 } else if !(start..<i).contains(where: { folded[$0] != 0x20 }) {
                     // An empty line; a decoration line (`-----`, `|`, `*`) is not a blank.
                     blank = true
