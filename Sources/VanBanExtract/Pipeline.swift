@@ -32,11 +32,24 @@ public struct Pipeline: Sendable {
     public let lexicon: Lexicon
     public let decoder: Decoder
     public let normalizer: Normalizer
+    // The extractors, built once: several index lexicon data when they are made.
+    let layout: LayoutExtractor
+    let dates: DateExtractor
+    let citations: CitationExtractor
+    let agencies: AgencyExtractor
+    let people: PersonExtractor
+    let directives: DirectiveExtractor
 
     public init(lexicon: Lexicon, legacyEncodings: [LegacyEncoding] = []) {
         self.lexicon = lexicon
         self.decoder = Decoder(legacyEncodings: legacyEncodings)
         self.normalizer = Normalizer(rules: lexicon.normalizationRules)
+        self.layout = LayoutExtractor(lexicon: lexicon)
+        self.dates = DateExtractor(lexicon: lexicon)
+        self.citations = CitationExtractor(lexicon: lexicon)
+        self.agencies = AgencyExtractor(lexicon: lexicon)
+        self.people = PersonExtractor(lexicon: lexicon)
+        self.directives = DirectiveExtractor(lexicon: lexicon)
     }
 
     /// Loads the lexicons (built-in plus `extraLexicons` folders) and builds a pipeline.
@@ -56,12 +69,7 @@ public struct Pipeline: Sendable {
             warnings.append(Warning(code: "no-text", message: "the input holds no words", range: nil))
             return Extraction(normalized: analysis.text, documents: [], warnings: warnings)
         }
-        let dates = DateExtractor(lexicon: lexicon)
-        let citations = CitationExtractor(lexicon: lexicon)
-        let agencies = AgencyExtractor(lexicon: lexicon)
-        let people = PersonExtractor(lexicon: lexicon)
-        let directives = DirectiveExtractor(lexicon: lexicon)
-        var documents = LayoutExtractor(lexicon: lexicon).documents(analysis)
+        var documents = layout.documents(analysis)
         for index in documents.indices {
             var document = documents[index]
             let range = document.range

@@ -37,6 +37,8 @@ public struct Lexicon: Sendable {
     public var codeConfusions: [String: String] = [:]
     /// Abbreviations with a final period (folded, without the period) for the sentence splitter.
     public var abbreviations: Set<String> = []
+    /// Vietnamese family names as folded keys (`nguyen`, `tran`, `dang`).
+    public var familyNames: Set<[UInt8]> = []
 
     /// Document types by code or alias, exact case (`QĐ`, `QyĐ`, `QYĐ`), first row wins per code.
     public var typesByCode: [String: [DocumentType]] = [:]
@@ -122,6 +124,10 @@ public struct Lexicon: Sendable {
             for row in table.rows where row[a].hasSuffix(".") {
                 lexicon.abbreviations.insert(String(decoding: PhraseMatcher.foldKey(String(row[a].dropLast())), as: UTF8.self))
             }
+        }
+        for table in try directory.tables("family-names.tsv") {
+            let n = try table.column("name")
+            for row in table.rows { lexicon.familyNames.insert(PhraseMatcher.foldKey(row[n])) }
         }
         lexicon.index()
         return lexicon

@@ -18,21 +18,6 @@ public struct PersonExtractor: Sendable {
         self.layout = LayoutExtractor(lexicon: lexicon)
     }
 
-    /// Folded family names (`nguyen`, `tran`, `le`, `dang`), from `family-names.tsv` when it can be read.
-    static let familyNames: Set<[UInt8]> = {
-        var names: [String] = []
-        if let dir = LexiconDirectory.findBuiltinPath(),
-           let tables = try? LexiconDirectory(folders: [dir]).tables("family-names.tsv", required: false),
-           let table = tables.first, let c = try? table.column("name") {
-            names = table.rows.map { $0[c] }
-        }
-        if names.isEmpty {
-            names = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-                     "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ", "Lương",
-                     "Đinh", "Cao", "Lưu", "Châu", "Thái", "Quách", "Hứa", "Kiều", "Lục", "Triệu", "Văn", "Chu", "Tăng", "Lò"]
-        }
-        return Set(names.map { Array($0.utf16).map { VietnameseLetters.fold($0) } })
-    }()
 
     static let honorifics: PhraseMatcher = {
         var m = PhraseMatcher()
@@ -107,7 +92,7 @@ public struct PersonExtractor: Sendable {
             var w = e
             while w < end && LayoutScan.isLetterByte(folded[w]) { w += 1 }
             guard w > e, LayoutScan.isNameSyllable(units, e..<w) else { break }
-            if count == 0 && needFamily && !Self.familyNames.contains(Array(folded[e..<w])) { return nil }
+            if count == 0 && needFamily && !lexicon.familyNames.contains(Array(folded[e..<w])) { return nil }
             // A position or body after the name ends it ("Đặng Văn Minh Chủ tịch").
             if count >= 2 && (lexicon.positionMatcher.longestMatch(in: folded, at: e, limit: end) != nil
                               || lexicon.agencyMatcher.longestMatch(in: folded, at: e, limit: end) != nil) { break }
