@@ -1,8 +1,209 @@
 import VanBanText
 
-/// Placeholder until the directive extractor lands.
+/// Finds the directives of a document: who must do what, with whom, by when, reporting to whom.
+///
+/// The document is read as paragraphs in outline order (`SectionTree` items and the headings and
+/// lead-ins of running text). A clause is a task when it binds someone: an assigning verb with its
+/// bodies (`Giao Sở Nội vụ chủ trì …`), a subject in a list of tasks or with an obligation word
+/// (`Sở Nội vụ có trách nhiệm …`), or a list item under a heading or lead-in that names the
+/// assignee (`2.3 Sở Nội vụ` then `- Tham mưu … trước 30/9/2015`; `… yêu cầu các sở, ban, ngành
+/// … thực hiện các nhiệm vụ sau:` then `1. …`). Narrative is not a task: `Chủ tịch UBND tỉnh đã
+/// chủ trì Hội nghị`, `Hội nghị do … chủ trì`, `Sau khi nghe Sở Nội vụ báo cáo`, and anything in an
+/// assessment part (`Hạn chế, tồn tại`) that no assigning verb opens.
 public struct DirectiveExtractor: Sendable {
     public let lexicon: Lexicon
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
-    public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] { [] }
+    let cues: DirectiveCues
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.cues = DirectiveCues(lexicon: lexicon)
+    }
+
+    /// What governs the paragraphs of one outline item (or of the running text).
+    struct State {
+        enum Mode { case neutral, directive, narrative }
+        var context: AssigneeContext?
+        var mode: Mode = .neutral
+    }
+
+    /// A task being assembled from one or more clauses of a paragraph.
+    struct Unit {
+        var range: Range<Int>
+        var assignees: [Body]
+        var verb: String?
+        var hasDeadline: Bool
+        var execution: Bool
+        var node: Int?
+    }
+
+    public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
+        let scan = TextScan(analysis.text)
+        let parser = BodyParser(lexicon: lexicon, cues: cues)
+        let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
+                                  abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
+        let deadlines = DateExtractor(lexicon: lexicon).deadlines(analysis, in: range)
+        let paragraphs = ParagraphBuilder(scan: scan, cues: cues, sections: analysis.sections).paragraphs(in: range)
+        let sections = analysis.sections
+        var top = State()
+        var states: [Int: State] = [:]
+        var units: [Unit] = []
+
+        func state(for node: Int?) -> State {
+            guard let node else { return top }
+            if let s = states[node] { return s }
+            let s = sections.nodes[node].parent.map { state(for: $0) } ?? top
+            states[node] = s
+            return s
+        }
+
+        for para in paragraphs {
+            var st = state(for: para.node)
+            defer { if let n = para.node { states[n] = st } else { top = st } }
+            if para.isCapitals {
+                st.context = nil
+                st.mode = headingMode(para.range, scan: scan, short: true) ?? .neutral
+                continue
+            }
+            if let mode = headingMode(para.range, scan: scan, short: false) { st.mode = mode }
+            let clauses = reader.clauses(in: para.range)
+            var carry: [Body]? = nil
+            var verbOfCarry: String? = nil
+            let first = units.count
+            for c in clauses {
+                var assignees = c.assignees
+                var verb: String? = c.verb.map { analysis.text.text($0) }
+                let inherited = carry ?? st.context?.bodies
+                if c.assigned, !assignees.isEmpty, assignees.allSatisfy({ $0.isPrivate }), let inherited, !inherited.isEmpty {
+                    assignees = inherited
+                }
+                if c.opensWithDirect, carry == nil, let ctx = st.context, !ctx.relays, !ctx.bodies.isEmpty {
+                    assignees = ctx.bodies
+                }
+                let explicit = !assignees.isEmpty
+                if !explicit {
+                    assignees = inherited ?? []
+                    verb = carry != nil ? verbOfCarry : st.context?.verb
+                }
+                if c.narrative && !c.assigned { continue }
+                if c.endsWithColon || c.umbrella {
+                    if explicit {
+                        st.context = AssigneeContext(bodies: assignees, verb: verb, relays: c.relays)
+                        carry = assignees
+                        verbOfCarry = verb
+                    }
+                    if c.umbrella { continue }
+                }
+                if explicit && c.assigned {
+                    carry = assignees
+                    verbOfCarry = verb
+                } else if explicit {
+                    carry = assignees
+                    verbOfCarry = nil
+                }
+                guard !assignees.isEmpty, !c.goal else { continue }
+                if st.mode == .narrative && !c.assigned { continue }
+                let listed = para.node != nil || st.context != nil
+                if explicit && !c.assigned && !(listed || st.mode == .directive || c.obligation) { continue }
+                if !explicit && !listed { continue }
+                let hasDeadline = deadlines.contains { c.range.contains($0.range.lowerBound) && $0.value != nil }
+                if !explicit, units.count > first, var last = units.last,
+                   c.reportLed || (c.after == .sentence && !(last.hasDeadline && hasDeadline)) {
+                    last.range = last.range.lowerBound..<c.range.upperBound
+                    last.hasDeadline = last.hasDeadline || hasDeadline
+                    units[units.count - 1] = last
+                    continue
+                }
+                units.append(Unit(range: c.range, assignees: assignees, verb: c.execution ? nil : verb, hasDeadline: hasDeadline,
+                                  execution: c.execution, node: para.node))
+            }
+        }
+        return units.map { finish($0, analysis: analysis, scan: scan, parser: parser, deadlines: deadlines) }
+    }
+
+    /// Heading cues at the start of a short paragraph: `Hạn chế, tồn tại` → narrative, `Nhiệm vụ trọng tâm` → directive.
+    private func headingMode(_ range: Range<Int>, scan: TextScan, short: Bool) -> State.Mode? {
+        guard let w = scan.word(at: range.lowerBound, range.upperBound) else { return nil }
+        var start = w.lowerBound
+        if scan.equals(w, "ve"), let next = scan.word(at: w.upperBound, range.upperBound) { start = next.lowerBound }
+        guard let m = cues.headings.longestMatch(in: scan.folded, at: start, limit: range.upperBound) else { return nil }
+        let rest = scan.skipSpaces(m.range.upperBound, range.upperBound)
+        var words = 0
+        var k = range.lowerBound
+        while k < range.upperBound { if scan.isWord(k) && (k == 0 || !scan.isWord(k - 1)) { words += 1 }; k += 1 }
+        guard short || words <= 10 || (rest < range.upperBound && scan.folded[rest] == 0x3A) else { return nil }
+        let kinds = m.payloads.map { cues.kinds[$0] }
+        if kinds.contains(.assessmentHeading) || kinds.contains(.goalHeading) { return .narrative }
+        if kinds.contains(.directiveHeading) { return .directive }
+        return nil
+    }
+
+    /// Builds the record: lead, coordinating bodies, deadline, recurrence, report-to, item label.
+    private func finish(_ u: Unit, analysis: Analysis, scan: TextScan, parser: BodyParser, deadlines: [Deadline]) -> Directive {
+        let f = scan.folded
+        var lead: [String] = [], coordinate: [String] = []
+        var reportTo: String? = nil
+        var recurrence: Recurrence? = nil
+        var firstObligation: String? = nil
+        var k = u.range.lowerBound
+        while k < u.range.upperBound {
+            guard scan.isWord(k), k == 0 || !scan.isWord(k - 1), let v = cues.verb(at: k, in: f, limit: u.range.upperBound) else { k += 1; continue }
+            let roles = v.roles
+            if firstObligation == nil, roles.contains(where: { [.lead, .coordinate, .advise, .responsible, .urge, .report].contains($0) }) {
+                firstObligation = analysis.text.text(k..<v.end)
+            }
+            if roles.contains(.lead) && lead.isEmpty { lead = u.assignees.map(\.name) }
+            let coordinates = roles.contains(.coordinate) || scan.key(k..<v.end).hasSuffix("phoi hop")
+            var after = v.end
+            if coordinates, let w = scan.word(at: after, u.range.upperBound), scan.equals(w, "voi") || scan.equals(w, "cung") { after = w.upperBound }
+            if coordinates, coordinate.isEmpty, let w = scan.word(at: after, u.range.upperBound),
+               let list = parser.bodyList(at: w.lowerBound, limit: u.range.upperBound, scan: scan) {
+                coordinate = list.bodies.map(\.name)
+                k = list.end
+                continue
+            }
+            if roles.contains(.report), reportTo == nil { reportTo = reportTarget(after: v.end, in: u.range, scan: scan, parser: parser) }
+            if recurrence == nil {
+                if roles.contains(.recurWeekly) { recurrence = .weekly }
+                else if roles.contains(.recurMonthly) { recurrence = .monthly }
+                else if roles.contains(.recurQuarterly) { recurrence = .quarterly }
+                else if roles.contains(.recurHalfYearly) { recurrence = .halfYearly }
+                else if roles.contains(.recurYearly) { recurrence = .yearly }
+            }
+            k = v.end
+        }
+        let inside = deadlines.filter { u.range.contains($0.range.lowerBound) }
+        let deadline = inside.first { $0.value != nil }
+        if let r = inside.first(where: { $0.recurrence != nil })?.recurrence { recurrence = r }
+        var names: [String] = []
+        for b in u.assignees where !names.contains(b.name) { names.append(b.name) }
+        var label: String? = nil
+        if let n = u.node { let l = analysis.sections.label(of: n); label = l.isEmpty ? nil : l }
+        let verb = u.execution ? nil : (u.verb ?? firstObligation)
+        return Directive(range: u.range, verb: verb, assignees: names, lead: lead, coordinate: coordinate, deadline: deadline,
+                         recurrence: recurrence, reportTo: reportTo, item: label)
+    }
+
+    /// The body a report goes to: `báo cáo UBND tỉnh`, `báo cáo kết quả thực hiện về UBND huyện (qua Cơ quan Tổ chức – Nội vụ)`.
+    private func reportTarget(after p: Int, in range: Range<Int>, scan: TextScan, parser: BodyParser) -> String? {
+        var k = p
+        for _ in 0..<10 {
+            guard let w = scan.word(at: k, range.upperBound, lines: true) else { return nil }
+            if let list = parser.bodyList(at: w.lowerBound, limit: range.upperBound, scan: scan), let first = list.bodies.first {
+                var name = first.name
+                // "(qua Sở Tài chính)" right after the body.
+                let text = scan.key(first.range)
+                if let open = text.range(of: "(qua ") {
+                    let offset = text.distance(from: text.startIndex, to: open.upperBound)
+                    if let inner = parser.body(at: first.range.lowerBound + offset, limit: range.upperBound, scan: scan) {
+                        name += " (qua " + inner.name + ")"
+                    }
+                }
+                return name
+            }
+            let key = scan.key(w)
+            if key == "va" || key == "de" || key == "trinh" { return nil }
+            k = w.upperBound
+        }
+        return nil
+    }
 }

@@ -1,0 +1,210 @@
+import VanBanText
+
+/// Reads the names of bodies and positions that can carry out a task, and lists of them.
+///
+/// A body is a known agency (`agencies.tsv`, longest match: `Sở Kế hoạch và Đầu tư`), a title
+/// with a body (`positions.tsv` + body: `Chủ tịch UBND cấp huyện`), or a head word from
+/// `obligation-verbs.tsv` (`assignee-head`: `Sở`, `Báo`, `Công ty` followed by a capitalised name;
+/// `assignee-group`: `các cơ quan, đơn vị` standing alone). Qualifiers follow (`tỉnh Quảng Ngãi`,
+/// `có liên quan`, `trên địa bàn tỉnh`, a parenthetical). Lists are joined by `,`, `;`, `và`, and
+/// `các Sở: A, B, C` keeps its enumerated names in one assignee. A head alone does not make a body:
+/// `Hội nghị` and `Đoàn thanh tra` are not bodies because no capitalised name follows.
+struct BodyParser: Sendable {
+    let lexicon: Lexicon
+    let cues: DirectiveCues
+
+    static let stopWords: Set<String> = [
+        "cua", "va", "voi", "cho", "trong", "tai", "ve", "theo", "de", "tren", "den", "tu", "co", "la", "duoc", "da",
+        "dang", "se", "khong", "chua", "cac", "nhung", "nay", "do", "thi", "ma", "neu", "khi", "phai", "can", "truoc",
+        "sau", "nhu", "hoac", "cung", "deu", "vao", "ra", "len", "nham", "bang", "qua", "moi", "mot", "so", "viec",
+    ]
+    static let levelWords: Set<String> = ["tinh", "huyen", "xa", "quan", "phuong", "thanh", "thi"]
+
+    /// One body starting exactly at `p`.
+    func body(at p: Int, limit: Int, scan: TextScan) -> Body? {
+        guard p < limit, scan.isWord(p) else { return nil }
+        let agency = lexicon.agencyMatcher.longestMatch(in: scan.folded, at: p, limit: limit)
+        let title = lexicon.positionMatcher.longestMatch(in: scan.folded, at: p, limit: limit)
+        if let title, agency == nil || title.range.upperBound > agency!.range.upperBound
+            || (title.range.upperBound == agency!.range.upperBound && false) {
+            // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
+            if let w = scan.word(at: title.range.upperBound, limit, lines: false),
+               let inner = core(at: w.lowerBound, limit: limit, scan: scan) {
+                let end = qualifiers(after: inner.end, limit: limit, scan: scan)
+                return Body(range: p..<end.range, name: scan.collapsed(p..<end.name), isPrivate: false)
+            }
+            if agency == nil { return nil }
+        }
+        guard let c = core(at: p, limit: limit, scan: scan) else { return nil }
+        let end = qualifiers(after: c.end, limit: limit, scan: scan)
+        var name: String
+        if let canonical = c.canonical {
+            name = canonical
+            if end.name > c.end { name += " " + scan.collapsed(c.end..<end.name) }
+        } else {
+            name = scan.collapsed(p..<end.name)
+        }
+        return Body(range: p..<end.range, name: name, isPrivate: c.isPrivate)
+    }
+
+    /// The core of a body: a known agency or a head word with its name.
+    private func core(at p: Int, limit: Int, scan: TextScan) -> (end: Int, canonical: String?, isPrivate: Bool)? {
+        if let m = lexicon.agencyMatcher.longestMatch(in: scan.folded, at: p, limit: limit) {
+            let agency = lexicon.agencies[m.payloads[0]]
+            // A longer head-word reading never beats a lexicon body; collectives stay as written.
+            let canonical = agency.kind == "collective" ? nil : agency.name
+            return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"))
+        }
+        guard let v = cues.verb(at: p, in: scan.folded, limit: limit) else { return nil }
+        let roles = v.roles
+        if roles.contains(.bodyGroup) || roles.contains(.privateGroup) {
+            return (v.end, nil, roles.contains(.privateGroup))
+        }
+        guard roles.contains(.bodyHead) || roles.contains(.privateHead) else { return nil }
+        // Heads are written with a capital (`Sở`, `Báo`); folding makes `số`, `báo cáo` look alike.
+        guard VietnameseLetters.isUpper(scan.units[p]) else { return nil }
+        // A head needs a capitalised name or a level qualifier: "Báo Quảng Nam", "UBND cấp huyện".
+        if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true) {
+            return (run, nil, roles.contains(.privateHead))
+        }
+        if let w = scan.word(at: v.end, limit, lines: false), let q = cues.verb(at: w.lowerBound, in: scan.folded, limit: limit),
+           q.roles.contains(.qualifier) {
+            return (v.end, nil, roles.contains(.privateHead))
+        }
+        return nil
+    }
+
+    /// A capitalised name after a head: `Quảng Nam`, `Phát thanh - Truyền hình Quảng Ngãi`,
+    /// `Giao thông vận tải` (a few lower-case syllables may follow a capitalised one).
+    func nameRun(at p: Int, limit: Int, scan: TextScan, lowercase: Bool, lines: Bool) -> Int? {
+        guard let first = scan.word(at: p, limit, lines: lines), scan.isCapitalized(first), isNameWord(first, scan: scan, limit: limit) else { return nil }
+        var end = first.upperBound
+        var lower = 0, count = 1
+        while count < 8 {
+            // Joiners: "-", "–", "&", "và" before a capitalised word.
+            var k = scan.skipSpaces(end, limit, lines: false)
+            if k < limit && (scan.folded[k] == 0x2D || scan.folded[k] == 0x26) { k += 1 }
+            guard let w = scan.word(at: k, limit, lines: false) else { break }
+            if scan.isCapitalized(w) {
+                guard isNameWord(w, scan: scan, limit: limit) else { break }
+                end = w.upperBound; count += 1; lower = 0; continue
+            }
+            if scan.equals(w, "va"), let next = scan.word(at: w.upperBound, limit, lines: false), scan.isCapitalized(next),
+               isNameWord(next, scan: scan, limit: limit), body(at: next.lowerBound, limit: limit, scan: scan) == nil {
+                end = next.upperBound; count += 2; continue
+            }
+            guard lowercase, k == scan.skipSpaces(end, limit, lines: false), lower < 3, !Self.stopWords.contains(scan.key(w)),
+                  !isPredicate(w.lowerBound, limit: limit, scan: scan) else { break }
+            end = w.upperBound; lower += 1; count += 1
+        }
+        return end
+    }
+
+    private func isNameWord(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
+        if lexicon.typeNameMatcher.longestMatch(in: scan.folded, at: w.lowerBound, limit: limit) != nil { return false }
+        if isPredicate(w.lowerBound, limit: limit, scan: scan) { return false }
+        return true
+    }
+
+    /// Whether an obligation or action phrase (not a body word) starts at `p`.
+    func isPredicate(_ p: Int, limit: Int, scan: TextScan) -> Bool {
+        guard let v = cues.verb(at: p, in: scan.folded, limit: limit) else { return false }
+        return v.roles.contains { r in
+            switch r {
+            case .bodyHead, .bodyGroup, .privateHead, .privateGroup, .qualifier, .other: return false
+            default: return true
+            }
+        }
+    }
+
+    /// Qualifiers after a body: place names, `có liên quan`, `trên địa bàn tỉnh`, parentheticals.
+    /// Returns the end of the range and the end of the part that belongs to the name.
+    private func qualifiers(after end0: Int, limit: Int, scan: TextScan) -> (range: Int, name: Int) {
+        var end = end0, nameEnd = end0
+        for _ in 0..<5 {
+            let k = scan.skipSpaces(end, limit, lines: false)
+            guard k < limit else { break }
+            if scan.folded[k] == 0x28 { // "(" … ")"
+                var j = k + 1
+                while j < limit && j < k + 120 && scan.folded[j] != 0x29 && scan.folded[j] != 0x0A { j += 1 }
+                if j < limit && scan.folded[j] == 0x29 { end = j + 1; continue }
+                break
+            }
+            guard let w = scan.word(at: k, limit, lines: false) else { break }
+            if let q = cues.verb(at: w.lowerBound, in: scan.folded, limit: limit), q.roles.contains(.qualifier) {
+                end = q.end; nameEnd = end
+                if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false) { end = run; nameEnd = run }
+                continue
+            }
+            if scan.isCapitalized(w), body(at: w.lowerBound, limit: limit, scan: scan) == nil,
+               let run = nameRun(at: k, limit: limit, scan: scan, lowercase: false, lines: false) {
+                end = run; nameEnd = run; continue
+            }
+            break
+        }
+        return (end, nameEnd)
+    }
+
+    /// A list of bodies from `p`: `A, B; C và D`, `các Sở: Xây dựng, Công Thương; Công ty X`.
+    func bodyList(at p: Int, limit: Int, scan: TextScan) -> (bodies: [Body], end: Int)? {
+        guard var current = body(at: p, limit: limit, scan: scan) else { return nil }
+        var bodies: [Body] = []
+        var end = current.range.upperBound
+        while true {
+            // "các Sở: A, B, C" — an enumeration of names after a plural head.
+            var k = scan.skipSpaces(end, limit, lines: false)
+            if k < limit, scan.folded[k] == 0x3A, current.name.lowercased().contains("các "),
+               let first = scan.word(at: k + 1, limit), scan.isCapitalized(first), body(at: first.lowerBound, limit: limit, scan: scan) == nil {
+                var itemEnd = enumItem(at: first.lowerBound, limit: limit, scan: scan)
+                while true {
+                    let s = scan.skipSpaces(itemEnd, limit, lines: false)
+                    guard s < limit, scan.folded[s] == 0x2C || scan.folded[s] == 0x3B,
+                          let next = scan.word(at: s + 1, limit), scan.isCapitalized(next),
+                          body(at: next.lowerBound, limit: limit, scan: scan) == nil else { break }
+                    itemEnd = enumItem(at: next.lowerBound, limit: limit, scan: scan)
+                }
+                current = Body(range: current.range.lowerBound..<itemEnd,
+                               name: current.name + ": " + scan.collapsed(first.lowerBound..<itemEnd).replacingSemicolons(),
+                               isPrivate: current.isPrivate)
+                end = itemEnd
+                k = scan.skipSpaces(end, limit, lines: false)
+            }
+            bodies.append(current)
+            // Separators: ",", ";", "và", ", và".
+            var s = k
+            if s < limit && (scan.folded[s] == 0x2C || scan.folded[s] == 0x3B) { s += 1 }
+            if let w = scan.word(at: s, limit), scan.equals(w, "va") { s = w.upperBound }
+            guard s > k, let w = scan.word(at: s, limit), let next = body(at: w.lowerBound, limit: limit, scan: scan) else { break }
+            current = next
+            end = next.range.upperBound
+        }
+        return (bodies, end)
+    }
+
+    /// One enumerated name after `các Sở:` — up to `,`/`;`/`:`/`.` or a predicate word.
+    private func enumItem(at p: Int, limit: Int, scan: TextScan) -> Int {
+        var end = p
+        var k = p
+        while k < limit {
+            let b = scan.folded[k]
+            if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2E || b == 0x28 { break }
+            if b == 0x0A, let w = scan.word(at: k, limit), !scan.isCapitalized(w) || body(at: w.lowerBound, limit: limit, scan: scan) != nil { break }
+            if scan.isWord(k) && (k == p || !scan.isWord(k - 1)) {
+                if k > p, !scan.isCapitalized(k..<k + 1), isPredicate(k, limit: limit, scan: scan) { break }
+                if k > p, let w = scan.word(at: k, limit), ["trong", "theo", "co", "can"].contains(scan.key(w)) { break }
+                while k < limit && scan.isWord(k) { k += 1 }
+                end = k
+                continue
+            }
+            k += 1
+        }
+        return end
+    }
+}
+
+extension String {
+    /// `A; B` → `A, B` (an enumeration written with semicolons).
+    func replacingSemicolons() -> String {
+        String(decoding: utf8.map { $0 == 0x3B ? 0x2C : $0 }, as: UTF8.self)
+    }
+}

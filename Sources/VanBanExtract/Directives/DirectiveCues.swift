@@ -1,0 +1,117 @@
+import VanBanText
+
+/// The phrase tables the directive rules read, built once from `obligation-verbs.tsv` and
+/// `narrative-cues.tsv`.
+///
+/// Roles of obligation phrases (`assign`, `lead`, `coordinate`, `report`, …) and kinds of
+/// narrative cues (`aspect`, `meeting`, `assessment-heading`, …) become small integer codes so
+/// that matching stays on folded bytes. Phrases with a gap (`do … chủ trì`, `đề nghị … chỉ đạo`)
+/// are kept as head/tail pairs and checked within one clause.
+struct DirectiveCues: Sendable {
+    enum Role: Int, Sendable {
+        case assign, lead, coordinate, advise, responsible, urge, act, report, modal, execution
+        case recurWeekly, recurMonthly, recurQuarterly, recurHalfYearly, recurYearly
+        case bodyHead, bodyGroup, privateHead, privateGroup, qualifier, other
+    }
+    enum Kind: Int, Sendable {
+        case aspect, agentive, meeting, evaluation, agreement, issuance, retrospective, effect, closing
+        case assessmentHeading, goalHeading, directiveHeading, other
+    }
+
+    var verbs = PhraseMatcher()
+    var narrative = PhraseMatcher()
+    var headings = PhraseMatcher()
+    /// Gap phrases of narrative-cues.tsv: folded head and tail with the kind.
+    var gapCues: [(head: [UInt8], tail: [UInt8], kind: Kind)] = []
+    var roles: [Role] = []
+    var kinds: [Kind] = []
+    /// The lower-case phrase of each narrative payload, to compare aspect cues with their diacritics.
+    var phrases: [[UInt16]] = []
+
+    init(lexicon: Lexicon) {
+        for verb in lexicon.obligationVerbs {
+            let role = Self.role(verb.role)
+            roles.append(role)
+            verbs.add(verb.phrase, payload: roles.count - 1)
+        }
+        for cue in lexicon.narrativeCues {
+            let kind = Self.kind(cue.kind)
+            if let parts = PhraseMatcher.gapParts(cue.phrase) {
+                gapCues.append((PhraseMatcher.foldKey(parts.head), PhraseMatcher.foldKey(parts.tail), kind))
+                continue
+            }
+            kinds.append(kind)
+            phrases.append(Array(Normalizer.normalizeString(cue.phrase).lowercased().utf16))
+            if kind == .assessmentHeading || kind == .goalHeading || kind == .directiveHeading {
+                headings.add(cue.phrase, payload: kinds.count - 1)
+            } else {
+                narrative.add(cue.phrase, payload: kinds.count - 1)
+            }
+        }
+    }
+
+    static func role(_ name: String) -> Role {
+        switch name {
+        case "assign": return .assign
+        case "lead": return .lead
+        case "coordinate": return .coordinate
+        case "advise": return .advise
+        case "responsible": return .responsible
+        case "urge": return .urge
+        case "act": return .act
+        case "report": return .report
+        case "modal": return .modal
+        case "execution": return .execution
+        case "recurrence-weekly": return .recurWeekly
+        case "recurrence-monthly": return .recurMonthly
+        case "recurrence-quarterly": return .recurQuarterly
+        case "recurrence-half-yearly": return .recurHalfYearly
+        case "recurrence-yearly": return .recurYearly
+        case "assignee-head": return .bodyHead
+        case "assignee-group": return .bodyGroup
+        case "private-head": return .privateHead
+        case "private-group": return .privateGroup
+        case "assignee-qualifier": return .qualifier
+        default: return .other
+        }
+    }
+
+    static func kind(_ name: String) -> Kind {
+        switch name {
+        case "aspect": return .aspect
+        case "agentive": return .agentive
+        case "meeting": return .meeting
+        case "evaluation": return .evaluation
+        case "agreement": return .agreement
+        case "issuance": return .issuance
+        case "retrospective": return .retrospective
+        case "effect": return .effect
+        case "closing": return .closing
+        case "assessment-heading": return .assessmentHeading
+        case "goal-heading": return .goalHeading
+        case "directive-heading": return .directiveHeading
+        default: return .other
+        }
+    }
+
+    /// The roles of the longest obligation phrase at `i`, with its end.
+    func verb(at i: Int, in folded: [UInt8], limit: Int) -> (roles: [Role], end: Int)? {
+        guard let m = verbs.longestMatch(in: folded, at: i, limit: limit) else { return nil }
+        return (m.payloads.map { roles[$0] }, m.range.upperBound)
+    }
+
+    /// The kinds of the longest narrative phrase at `i`, with its end. Aspect cues count only when
+    /// the text has the cue's diacritics (`đã`, not `đa` of `tối đa`).
+    func narrativeCue(at i: Int, in text: TextScan, limit: Int) -> (kinds: [Kind], end: Int)? {
+        guard let m = narrative.longestMatch(in: text.folded, at: i, limit: limit) else { return nil }
+        var found: [Kind] = []
+        for p in m.payloads {
+            if kinds[p] == .aspect {
+                let written = Array(String(decoding: text.units[m.range], as: UTF16.self).lowercased().utf16)
+                if written != phrases[p] { continue }
+            }
+            found.append(kinds[p])
+        }
+        return found.isEmpty ? nil : (found, m.range.upperBound)
+    }
+}

@@ -1,0 +1,94 @@
+import VanBanText
+
+/// Word-level helpers over a normalized text's folded bytes and units, for the directive rules.
+///
+/// Everything works on `folded` (one byte per unit: lower-case ASCII, no diacritics, `đ` → `d`)
+/// and looks at `units` only to tell capitals (`Sở Nội vụ` vs `sở`), so no `Character` iteration
+/// and no regular expressions run in the hot path.
+struct TextScan {
+    let folded: [UInt8]
+    let units: [UInt16]
+
+    init(_ text: NormalizedText) {
+        folded = text.folded
+        units = text.units
+    }
+
+    @inline(__always) func isWord(_ i: Int) -> Bool {
+        let b = folded[i]
+        return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == FoldedByte.other
+    }
+
+    @inline(__always) func isSpace(_ i: Int) -> Bool { folded[i] == 0x20 || folded[i] == 0x0A || folded[i] == 0x09 || folded[i] == 0x0D }
+
+    /// The first non-space position at or after `i` (spaces only, line breaks kept when `lines` is false).
+    func skipSpaces(_ i: Int, _ limit: Int, lines: Bool = true) -> Int {
+        var k = i
+        while k < limit {
+            let b = folded[k]
+            if b == 0x20 || b == 0x09 || b == 0x0D || (lines && b == 0x0A) { k += 1 } else { break }
+        }
+        return k
+    }
+
+    /// The word starting at `i` (after spaces), or nil when punctuation or the limit comes first.
+    func word(at i: Int, _ limit: Int, lines: Bool = true) -> Range<Int>? {
+        let s = skipSpaces(i, limit, lines: lines)
+        guard s < limit, isWord(s) else { return nil }
+        var e = s
+        while e < limit && isWord(e) { e += 1 }
+        return s..<e
+    }
+
+    /// Whether the word at `range` starts with a capital letter.
+    @inline(__always) func isCapitalized(_ range: Range<Int>) -> Bool {
+        VietnameseLetters.isUpper(units[range.lowerBound])
+    }
+
+    /// Whether the folded bytes of `range` equal `literal` (ASCII).
+    func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        return literal.withUTF8Buffer { buffer in
+            var k = 0
+            for i in range { if folded[i] != buffer[k] { return false }; k += 1 }
+            return true
+        }
+    }
+
+    func key(_ range: Range<Int>) -> String { String(decoding: folded[range], as: UTF8.self) }
+
+    /// The normalized text of `range` with runs of whitespace (line breaks included) collapsed.
+    func collapsed(_ range: Range<Int>) -> String {
+        var out: [UInt16] = []
+        out.reserveCapacity(range.count)
+        var space = false
+        for i in range {
+            let u = units[i]
+            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x0D || u == 0xA0 {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20); space = false }
+            out.append(u)
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// `range` without surrounding spaces and the given trailing punctuation bytes.
+    func trimmed(_ range: Range<Int>, trailing: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D]) -> Range<Int> {
+        var a = range.lowerBound, b = range.upperBound
+        while a < b && isSpace(a) { a += 1 }
+        while b > a && (isSpace(b - 1) || trailing.contains(folded[b - 1])) { b -= 1 }
+        return a..<b
+    }
+
+    /// The last word ending at or before `end` (skipping spaces and the punctuation in `skip`).
+    func lastWord(before end: Int, from start: Int) -> Range<Int>? {
+        var e = end
+        while e > start && !isWord(e - 1) { e -= 1 }
+        guard e > start else { return nil }
+        var s = e
+        while s > start && isWord(s - 1) { s -= 1 }
+        return s..<e
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+import VanBanExtract
+import VanBanText
+
+/// Directive extraction on short notices: each phrasing, inheritance, coordination, report-to and narrative traps.
+struct DirectiveTests {
+    static let pipeline: Pipeline = try! Pipeline.load()
+
+    static func directives(_ text: String) -> [Directive] {
+        let extraction = pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        return extraction.documents.flatMap(\.directives)
+    }
+
+    static func directive(_ text: String, containing quote: String) -> Directive? {
+        let extraction = pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        for d in extraction.documents {
+            for x in d.directives where extraction.normalized.text(x.range).contains(quote) { return x }
+        }
+        return nil
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let text: String, quote: String, assignees: [String], reason: String
+        var testDescription: String { reason }
+    }
+
+    static let assigneeCases: [Case] = [
+        Case(text: "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế.\n", quote: "rà soát biên chế",
+             assignees: ["Sở Nội vụ"], reason: "Giao X chủ trì: the body after the assigning verb"),
+        Case(text: "1. Sở Y tế có trách nhiệm hướng dẫn các cơ sở khám bệnh thực hiện.\n", quote: "hướng dẫn các cơ sở",
+             assignees: ["Sở Y tế"], reason: "subject before có trách nhiệm"),
+        Case(text: "2.3 Sở Nội vụ\n\n- Tham mưu Ủy ban nhân dân tỉnh Kế hoạch cải cách hành chính trước 30/9/2015.\n", quote: "Tham mưu",
+             assignees: ["Sở Nội vụ"], reason: "a heading that is just a body governs the dash below"),
+        Case(text: "2. Giao Giám đốc Sở Nội vụ\n- Chủ trì, phối hợp với Văn phòng UBND tỉnh kiểm tra đột xuất các địa phương.\n",
+             quote: "kiểm tra đột xuất", assignees: ["Giám đốc Sở Nội vụ"], reason: "person by position kept as said"),
+        Case(text: "Để hoàn thành nhiệm vụ, yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã, thành phố thực hiện tốt các nhiệm vụ sau:\n1. Rà soát thủ tục hành chính.\n",
+             quote: "Rà soát thủ tục", assignees: ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố"],
+             reason: "a lead-in ending with a colon governs the numbered items"),
+        Case(text: "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.\n",
+             quote: "thi hành", assignees: ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"],
+             reason: "execution clause of a Quyết định: every body before chịu trách nhiệm thi hành"),
+        Case(text: "4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:\n- Tăng cường kỷ luật, kỷ cương trong toàn ngành.\n",
+             quote: "Tăng cường kỷ luật", assignees: ["Công an tỉnh"], reason: "Đề nghị X chỉ đạo Y: Y carries the task out"),
+        Case(text: "3. UBND các huyện, thị xã yêu cầu UBND xã, phường, thị trấn thực hiện ngay các biện pháp phòng cháy.\n",
+             quote: "thực hiện ngay", assignees: ["UBND xã, phường, thị trấn"], reason: "subject yêu cầu Y: Y is bound"),
+        Case(text: "- Giao nhiệm vụ Ban Quản lý các Khu công nghiệp tỉnh yêu cầu các doanh nghiệp trồng cây xanh.\n",
+             quote: "trồng cây xanh", assignees: ["Ban Quản lý các Khu công nghiệp"], reason: "a private party is bound through the state body"),
+        Case(text: "Đề nghị Ủy ban nhân dân các huyện, thành phố\n\n* Hỗ trợ các doanh nghiệp viễn thông triển khai kế hoạch.\n",
+             quote: "Hỗ trợ các doanh nghiệp", assignees: ["Ủy ban nhân dân các huyện, thành phố"],
+             reason: "an unnumbered heading Đề nghị <body> governs the bullets"),
+        Case(text: "1. Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Nội vụ rà soát ứng dụng công nghệ thông tin. Đồng thời hướng dẫn các đơn vị.\n",
+             quote: "Đồng thời hướng dẫn", assignees: ["Sở Thông tin và Truyền thông"], reason: "a sentence without subject continues the task"),
+    ]
+
+    @Test("assignees", arguments: assigneeCases)
+    func assignees(_ c: Case) throws {
+        let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
+        #expect(d.assignees == c.assignees, "\(c.reason): got \(d.assignees)")
+    }
+
+    static let narrative: [(String, String)] = [
+        ("Ngày 14/8/2015, Chủ tịch UBND tỉnh đã chủ trì Hội nghị sơ kết công tác cải cách hành chính.\n", "aspect đã"),
+        ("Hội nghị do Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Hải Giang chủ trì.\n", "do … chủ trì names who chaired"),
+        ("Sau khi nghe Sở Nội vụ báo cáo kết quả, Chủ tịch UBND tỉnh kết luận như sau:\n", "the meeting account"),
+        ("Điều 1. Hội đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của các đại biểu.\n", "evaluation"),
+        ("Sở Thông tin và Truyền thông ban hành Kế hoạch nâng cao chất lượng mạng viễn thông.\n", "the issuer issuing its own plan"),
+        ("2. Hạn chế, tồn tại\nNgười đứng đầu các cơ quan, đơn vị chưa thể hiện quyết tâm cao.\n", "assessment part"),
+        ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", "effect clause"),
+    ]
+
+    @Test("narrative is not a directive", arguments: narrative)
+    func notDirective(_ c: (String, String)) {
+        #expect(Self.directives(c.0).isEmpty, "\(c.1): \(Self.directives(c.0).map(\.assignees))")
+    }
+
+    @Test func coordinationAndLead() throws {
+        let d = try #require(Self.directive("1. Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức triển khai Kế hoạch.\n", containing: "tổ chức triển khai"))
+        #expect(d.lead == ["Sở Lao động - Thương binh và Xã hội"])
+        #expect(d.coordinate == ["Sở Tài chính", "Công an tỉnh"])
+        #expect(d.verb == "Giao")
+    }
+
+    @Test func reportTo() throws {
+        let d = try #require(Self.directive("1. Đề nghị Chủ tịch UBND các xã triển khai thực hiện. Hàng quý báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nội vụ) để theo dõi.\n", containing: "triển khai"))
+        #expect(d.reportTo == "UBND huyện (qua Phòng Nội vụ)")
+        #expect(d.recurrence == .quarterly)
+    }
+
+    @Test func clausesWithTheirOwnDeadlines() throws {
+        let text = "- Chỉ đạo Sở Xây dựng:\n+ Hoàn thành công trình A trong Quý 4 năm 2017; khẩn trương sửa chữa công trình B xong trước ngày 30/8/2017.\n"
+        let a = try #require(Self.directive(text, containing: "công trình A"))
+        let b = try #require(Self.directive(text, containing: "công trình B"))
+        #expect(a.range != b.range, "each deadline closes its own task")
+        #expect(b.assignees == ["Sở Xây dựng"])
+    }
+
+    @Test func itemLabel() throws {
+        let d = try #require(Self.directive("II. Nhiệm vụ trọng tâm\n2. Giao Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n", containing: "tổng hợp"))
+        #expect(d.item == "II.2")
+    }
+}
