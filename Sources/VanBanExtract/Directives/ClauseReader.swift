@@ -228,7 +228,7 @@ struct ClauseReader {
             if let n = cues.narrativeCue(at: k, in: scan, limit: c.range.upperBound), k < verbAt {
                 for kind in n.kinds {
                     switch kind {
-                    case .aspect: if index < 12 { c.narrative = true }
+                    case .aspect: if index < 12 || (headEnd > c.range.lowerBound && k >= headEnd && k <= headEnd + 6) { c.narrative = true }
                     case .other, .assessmentHeading, .goalHeading, .directiveHeading, .agentive: break
                     default: c.narrative = true
                     }
