@@ -1,0 +1,84 @@
+import VanBanText
+
+/// Byte-level helpers over `NormalizedText.folded` shared by the number, citation and date scanners.
+///
+/// Folded bytes are lower-case ASCII without diacritics (`đ` → `d`), so `ngày` is `ngay` and
+/// `Quyết định` is `quyet dinh`; every helper works on one byte per normalized UTF-16 unit, so a
+/// position found here is directly a normalized offset. No allocation happens per byte.
+enum FoldedScan {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || b == FoldedByte.other }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+
+    /// True when the folded bytes at `at` spell `word` (already folded, ASCII) and `word` ends on a word boundary.
+    @inline(__always)
+    static func word(_ f: [UInt8], _ at: Int, _ word: StaticString, limit: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard at >= 0, at + n <= limit else { return false }
+        let p = word.utf8Start
+        for k in 0..<n where f[at + k] != p[k] { return false }
+        return at + n == limit || !isAlnum(f[at + n])
+    }
+
+    /// True when position `at` starts a word (the byte before is not a letter or digit).
+    @inline(__always)
+    static func wordStart(_ f: [UInt8], _ at: Int) -> Bool { at == 0 || !isAlnum(f[at - 1]) }
+
+    /// Skips spaces and at most one line break from `at` (a date split over a line stays one date;
+    /// a paragraph break does not). Returns the first other position, or nil past `limit`.
+    @inline(__always)
+    static func skipGap(_ f: [UInt8], _ at: Int, limit: Int) -> Int {
+        var k = at, breaks = 0
+        while k < limit {
+            let b = f[k]
+            if b == 0x20 { k += 1; continue }
+            if b == 0x0A && breaks == 0 { breaks += 1; k += 1; continue }
+            break
+        }
+        return k
+    }
+
+    /// Skips spaces and at most one line break backwards: the position just after the previous non-blank byte.
+    @inline(__always)
+    static func skipGapBack(_ f: [UInt8], _ at: Int, floor: Int) -> Int {
+        var k = at, breaks = 0
+        while k > floor {
+            let b = f[k - 1]
+            if b == 0x20 { k -= 1; continue }
+            if b == 0x0A && breaks == 0 { breaks += 1; k -= 1; continue }
+            break
+        }
+        return k
+    }
+
+    /// The run of digits starting at `at`: (value, end). Value saturates beyond 9 digits.
+    @inline(__always)
+    static func digits(_ f: [UInt8], _ at: Int, limit: Int) -> (value: Int, end: Int) {
+        var k = at, v = 0
+        while k < limit && isDigit(f[k]) {
+            if k - at < 9 { v = v * 10 + Int(f[k] - 0x30) }
+            k += 1
+        }
+        return (v, k)
+    }
+
+    /// The start of the word that ends at `end` (exclusive), scanning back over letters and digits.
+    @inline(__always)
+    static func wordBack(_ f: [UInt8], _ end: Int, floor: Int) -> Int {
+        var k = end
+        while k > floor && isAlnum(f[k - 1]) { k -= 1 }
+        return k
+    }
+
+    /// True when the word ending exactly at `end` is `word` (folded ASCII) and starts on a word boundary.
+    @inline(__always)
+    static func wordEndingAt(_ f: [UInt8], _ end: Int, _ word: StaticString, floor: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        let start = end - n
+        guard start >= floor else { return false }
+        let p = word.utf8Start
+        for k in 0..<n where f[start + k] != p[k] { return false }
+        return start == 0 || !isAlnum(f[start - 1])
+    }
+}

@@ -1,0 +1,121 @@
+import VanBanText
+
+/// Decides the relation of a citation from the trigger phrases of its own sentence (DOMAIN.md §5.2).
+///
+/// A trigger's `where` column is honoured: `preamble` triggers (`Căn cứ`, `Thực hiện`, `Theo`)
+/// count only when they open a sentence before the body's first numbered heading (or
+/// `QUYẾT ĐỊNH:`); `body` triggers count everywhere else; `any`/`title` everywhere. A preamble
+/// trigger that opens the sentence governs every citation in it (`Căn cứ Thông tư 01/2018/TT-VPCP
+/// hướng dẫn thi hành Nghị định 61/2018/NĐ-CP` cites both as basis; `Thực hiện A; B; C` implements
+/// all three). Otherwise the highest-priority trigger before the citation in the same sentence
+/// wins; a trigger in a parenthesis that closes before the citation, or in a parenthetical history
+/// (`(đã được sửa đổi, bổ sung theo Thông tư số …)`), does not count. No trigger: `cites`.
+struct RelationResolver {
+    let lexicon: Lexicon
+    let analysis: Analysis
+    /// Where the body starts in the document range: its first numbered heading or `QUYẾT ĐỊNH:` line.
+    let bodyStart: Int
+
+    init(lexicon: Lexicon, analysis: Analysis, range: Range<Int>) {
+        self.lexicon = lexicon
+        self.analysis = analysis
+        var start = range.upperBound
+        for node in analysis.sections.nodes where node.line.lowerBound >= range.lowerBound && node.line.lowerBound < range.upperBound {
+            switch node.kind {
+            case .part, .chapter, .section, .article, .roman, .arabic:
+                start = node.line.lowerBound
+            default: continue
+            }
+            break
+        }
+        // A line that is only `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` ends the preamble of a decision or resolution.
+        let f = analysis.text.folded
+        var line = range.lowerBound
+        while line < start {
+            var e = line
+            while e < start && f[e] != 0x0A { e += 1 }
+            if e - line >= 10 && e - line <= 16 {
+                let s = String(decoding: f[line..<e], as: UTF8.self).replacingOccurrences(of: " ", with: "")
+                if s == "quyetdinh:" || s == "quyetnghi:" || s == "chithi:" { start = line; break }
+            }
+            line = e + 1
+        }
+        self.bodyStart = start
+    }
+
+    /// Trigger matches of one sentence, cached by the caller.
+    struct SentenceTriggers {
+        let sentence: Range<Int>
+        let matches: [PhraseMatcher.Match]
+    }
+
+    func triggers(in sentence: Range<Int>) -> SentenceTriggers {
+        SentenceTriggers(sentence: sentence, matches: lexicon.relationMatcher.matches(in: analysis.text.folded, range: sentence))
+    }
+
+    /// The relation for a citation whose mention starts at `position`.
+    func relation(at position: Int, in t: SentenceTriggers) -> Relation {
+        let f = analysis.text.folded
+        let sentence = t.sentence
+        let inPreamble = position < bodyStart
+        var best: (relation: Relation, priority: Int)? = nil
+        for (index, m) in t.matches.enumerated() where m.range.lowerBound < position {
+            let opens = index == 0 && opensSentence(m.range.lowerBound, sentence, f)
+            let preambleLine = opens && inPreamble
+            var chosen: (Relation, Int)? = nil
+            for payload in m.payloads {
+                let trigger = lexicon.relationTriggers[payload]
+                let fits: Bool
+                switch trigger.scope {
+                case "preamble": fits = preambleLine
+                case "body": fits = !preambleLine
+                default: fits = true
+                }
+                guard fits else { continue }
+                if chosen == nil || trigger.priority > chosen!.1 { chosen = (trigger.relation, trigger.priority) }
+            }
+            guard let c = chosen else { continue }
+            if preambleLine && (c.0 == .basis || c.0 == .implements || c.0 == .replies) { return c.0 }
+            if !counts(m.range.lowerBound, before: position, f) { continue }
+            if best == nil || c.1 > best!.priority { best = (c.0, c.1) }
+        }
+        return best?.relation ?? .cites
+    }
+
+    /// True when only list markers, quotes or spaces stand between the sentence start and `position`.
+    private func opensSentence(_ position: Int, _ sentence: Range<Int>, _ f: [UInt8]) -> Bool {
+        var k = sentence.lowerBound
+        while k < position && (f[k] == 0x20 || f[k] == 0x2D || f[k] == 0x2B || f[k] == 0x22 || f[k] == 0x28 || f[k] == 0x2A) { k += 1 }
+        return k == position
+    }
+
+    /// A trigger counts unless it sits in a parenthesis closed before the citation, or in a
+    /// parenthesis that opens with `được`/`đã được` (a history note about the cited text).
+    private func counts(_ trigger: Int, before position: Int, _ f: [UInt8]) -> Bool {
+        // Innermost open parenthesis before the trigger, on the same line.
+        var k = trigger
+        var open = -1
+        var depth = 0
+        while k > 0 && f[k - 1] != 0x0A && trigger - k < 400 {
+            let b = f[k - 1]
+            if b == 0x29 { depth += 1 } else if b == 0x28 { if depth == 0 { open = k - 1; break }; depth -= 1 }
+            k -= 1
+        }
+        guard open >= 0 else { return true }
+        // Does it close before the citation?
+        var j = trigger
+        depth = 0
+        while j < position {
+            if f[j] == 0x28 { depth += 1 } else if f[j] == 0x29 { if depth == 0 { return false }; depth -= 1 }
+            j += 1
+        }
+        var s = open + 1
+        while s < trigger && f[s] == 0x20 { s += 1 }
+        if FoldedScan.word(f, s, "duoc", limit: trigger) { return false }
+        if FoldedScan.word(f, s, "da", limit: trigger) {
+            let n = FoldedScan.skipGap(f, s + 2, limit: trigger)
+            if FoldedScan.word(f, n, "duoc", limit: trigger) { return false }
+        }
+        return true
+    }
+}
