@@ -93,6 +93,19 @@ struct CitationTests {
         #expect(all.count == 2 && all.allSatisfy { $0.relation == .basis }, "\(all.map { ($0.number, $0.relation) })")
     }
 
+    @Test("forms attached to a cited text are a plain reference")
+    func attachedForms() {
+        let text = "I. NHIỆM VỤ\nb) Tổng hợp theo các biểu mẫu ban hành kèm theo Thông tư số 342/2016/TT-BTC ngày 30/12/2016 của Bộ Tài chính."
+        #expect(Self.cite(text).map(\.relation) == [.cites])
+    }
+
+    @Test("an opening Thực hiện governs an enumeration broken over lines")
+    func enumerationOverLines() {
+        let text = "Thực hiện Kế hoạch số 86/KH-UBND ngày 22/7/2025 của UBND tỉnh;\nThông báo kết luận số 21-TB/ĐU ngày 11/8/2025 của Ban Thường vụ Đảng ủy xã;\nCông văn số 35/UBND ngày 12/8/2025 của UBND xã, UBND xã ban hành Kế hoạch.\nI. MỤC ĐÍCH"
+        let all = Self.cite(text)
+        #expect(all.count == 3 && all.allSatisfy { $0.relation == .implements }, "\(all.map { ($0.number, $0.relation) })")
+    }
+
     @Test("Căn cứ in the body only cites")
     func basisInBody() {
         let text = "I. NHIỆM VỤ\n1. Các sở căn cứ Kế hoạch số 34/KH-STTTT ngày 09/5/2024 để thực hiện."

@@ -58,28 +58,99 @@ struct RelationResolver {
         let f = analysis.text.folded
         let sentence = t.sentence
         let inPreamble = position < bodyStart
+        // A citation inside a parenthesis takes only the triggers inside it; a parenthetical
+        // history (`(đã được sửa đổi, bổ sung theo Thông tư số …)`) takes none.
+        let paren = enclosingParenthesis(position, floor: sentence.lowerBound, f)
+        if let open = paren, isHistory(open, position, f) { return .cites }
         var best: (relation: Relation, priority: Int)? = nil
         for (index, m) in t.matches.enumerated() where m.range.lowerBound < position {
+            if let open = paren, m.range.lowerBound < open { continue }
             let opens = index == 0 && opensSentence(m.range.lowerBound, sentence, f)
             let preambleLine = opens && inPreamble
-            var chosen: (Relation, Int)? = nil
-            for payload in m.payloads {
-                let trigger = lexicon.relationTriggers[payload]
-                let fits: Bool
-                switch trigger.scope {
-                case "preamble": fits = preambleLine
-                case "body": fits = !preambleLine
-                default: fits = true
-                }
-                guard fits else { continue }
-                if chosen == nil || trigger.priority > chosen!.1 { chosen = (trigger.relation, trigger.priority) }
-            }
-            guard let c = chosen else { continue }
+            guard let c = chosen(m, preambleLine: preambleLine) else { continue }
             if preambleLine && (c.0 == .basis || c.0 == .implements || c.0 == .replies) { return c.0 }
             if !counts(m.range.lowerBound, before: position, f) { continue }
+            if c.0 == .attached && !attaches(m, opens: opens, before: position, f) { continue }
             if best == nil || c.1 > best!.priority { best = (c.0, c.1) }
         }
-        return best?.relation ?? .cites
+        if let best { return best.relation }
+        // `Thực hiện A;⏎B;⏎C` broken over lines: the opening trigger of the enumeration governs.
+        if paren == nil, inPreamble, let lead = enumerationLead(sentence, f) { return lead }
+        return .cites
+    }
+
+    /// The best-fitting reading of one trigger match under its `where` scope.
+    private func chosen(_ m: PhraseMatcher.Match, preambleLine: Bool) -> (Relation, Int)? {
+        var chosen: (Relation, Int)? = nil
+        for payload in m.payloads {
+            let trigger = lexicon.relationTriggers[payload]
+            let fits: Bool
+            switch trigger.scope {
+            case "preamble": fits = preambleLine
+            case "body": fits = !preambleLine
+            default: fits = true
+            }
+            guard fits else { continue }
+            if chosen == nil || trigger.priority > chosen!.1 { chosen = (trigger.relation, trigger.priority) }
+        }
+        return chosen
+    }
+
+    /// `kèm theo` attaches this document only when it opens the clause (`(Kèm theo Quyết định số …)`)
+    /// or names this document (`sao gửi kèm theo Công văn này Thông báo số …`); `các biểu mẫu ban
+    /// hành kèm theo Thông tư số …` says what the cited text carries, a plain reference.
+    private func attaches(_ m: PhraseMatcher.Match, opens: Bool, before position: Int, _ f: [UInt8]) -> Bool {
+        if opens { return true }
+        var k = m.range.lowerBound
+        while k > 0 && f[k - 1] == 0x20 { k -= 1 }
+        if k > 0 && f[k - 1] == 0x28 { return true }
+        var i = m.range.upperBound
+        while i + 3 <= position {
+            if f[i] == 0x6E && FoldedScan.wordStart(f, i) && FoldedScan.word(f, i, "nay", limit: position) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The open parenthesis around `position` on its line, if any.
+    private func enclosingParenthesis(_ position: Int, floor: Int, _ f: [UInt8]) -> Int? {
+        var k = position
+        var depth = 0
+        while k > floor && f[k - 1] != 0x0A && position - k < 400 {
+            let b = f[k - 1]
+            if b == 0x29 { depth += 1 } else if b == 0x28 { if depth == 0 { return k - 1 }; depth -= 1 }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// True when the parenthesis at `open` starts with `được` or `đã được` (a history note).
+    private func isHistory(_ open: Int, _ limit: Int, _ f: [UInt8]) -> Bool {
+        let s = FoldedScan.skipGap(f, open + 1, limit: limit)
+        if FoldedScan.word(f, s, "duoc", limit: limit) { return true }
+        if FoldedScan.word(f, s, "da", limit: limit) {
+            return FoldedScan.word(f, FoldedScan.skipGap(f, s + 2, limit: limit), "duoc", limit: limit)
+        }
+        return false
+    }
+
+    /// Walks back over up to five sentences joined by `;`, `,` or a mid-sentence line break to the
+    /// one that opens the enumeration, and returns its opening preamble trigger, if any.
+    private func enumerationLead(_ sentence: Range<Int>, _ f: [UInt8]) -> Relation? {
+        guard var index = analysis.sentenceIndex(containing: sentence.lowerBound) else { return nil }
+        for _ in 0..<5 {
+            guard index > 0 else { return nil }
+            let previous = analysis.sentences[index - 1]
+            let last = f[previous.upperBound - 1]
+            guard last == 0x3B || last == 0x2C || FoldedScan.isLetter(last) else { return nil }
+            index -= 1
+            let matches = lexicon.relationMatcher.matches(in: f, range: previous)
+            if let first = matches.first, opensSentence(first.range.lowerBound, previous, f),
+               let c = chosen(first, preambleLine: true), c.0 == .basis || c.0 == .implements || c.0 == .replies {
+                return c.0
+            }
+        }
+        return nil
     }
 
     /// True when only list markers, quotes or spaces stand between the sentence start and `position`.
