@@ -33,6 +33,7 @@ public struct AgencyExtractor: Sendable {
             ("Tổng công ty", "enterprise"), ("Văn phòng", "office"), ("Thanh tra", "inspectorate"), ("Kho bạc", "treasury"),
         ]
         for (k, (h, _)) in list.enumerated() { heads.add(h, payload: k) }
+        heads.freeze()
         self.heads = heads
         self.headKinds = list.map { $0.1 }
         self.headSurfaces = list.map { Array($0.0.lowercased().utf16) }
@@ -44,6 +45,7 @@ public struct AgencyExtractor: Sendable {
                   "xem xét", "quyết định", "tiếp tục", "tăng cường", "căn cứ", "đề xuất", "ghi nhận", "đánh giá", "làm", "họp"] {
             stops.add(w, payload: 0)
         }
+        stops.freeze()
         self.stops = stops
         self.lastWords = lexicon.agencies.map { a in
             let key = PhraseMatcher.foldKey(a.name)

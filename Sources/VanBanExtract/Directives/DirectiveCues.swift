@@ -48,6 +48,9 @@ struct DirectiveCues: Sendable {
                 narrative.add(cue.phrase, payload: kinds.count - 1)
             }
         }
+        verbs.freeze()
+        narrative.freeze()
+        headings.freeze()
     }
 
     static func role(_ name: String) -> Role {

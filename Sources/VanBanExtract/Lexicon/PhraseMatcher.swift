@@ -19,7 +19,7 @@ public struct PhraseMatcher: Sendable {
     private var edgeStart: [Int32] = []
     private var edgeBytes: [UInt8] = []
     private var edgeTargets: [Int32] = []
-    private var isTerminal: [Bool] = []
+    private var payloadsByNode: [[Int]] = []
     private var frozen = false
 
     public init() {}
@@ -78,8 +78,8 @@ public struct PhraseMatcher: Sendable {
             for (byte, child) in list.sorted(by: { $0.0 < $1.0 }) { edgeBytes.append(byte); edgeTargets.append(child) }
             edgeStart.append(Int32(edgeBytes.count))
         }
-        isTerminal = [Bool](repeating: false, count: Int(nodeCount))
-        for node in terminal.keys { isTerminal[Int(node)] = true }
+        payloadsByNode = [[Int]](repeating: [], count: Int(nodeCount))
+        for (node, payloads) in terminal { payloadsByNode[Int(node)] = payloads }
         frozen = true
     }
 
@@ -109,8 +109,8 @@ public struct PhraseMatcher: Sendable {
             guard let next = child(node, byte) else { break }
             node = next
             i += 1
-            if frozen && !isTerminal[Int(node)] { continue }
-            if i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]), let payloads = terminal[node] {
+            let payloads = frozen ? payloadsByNode[Int(node)] : terminal[node] ?? []
+            if !payloads.isEmpty, i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]) {
                 best = Match(range: start..<i, payloads: payloads)
             }
         }

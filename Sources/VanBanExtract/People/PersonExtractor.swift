@@ -22,6 +22,7 @@ public struct PersonExtractor: Sendable {
     static let honorifics: PhraseMatcher = {
         var m = PhraseMatcher()
         for (k, h) in ["đồng chí", "đ/c", "ông", "bà", "đ/ c"].enumerated() { m.add(h, payload: k) }
+        m.freeze()
         return m
     }()
 
