@@ -197,4 +197,81 @@ import VanBanText
         #expect(docs.first?.issuer == issuer)
         #expect(docs.first?.date != nil)
     }
+
+    // MARK: - Numbers, columns, adoption dates, site furniture
+
+    @Test(arguments: [
+        // (letterhead, number, date, issuer) — reason
+        ("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\n\nSố: 1961/QĐUBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập  Tự do  Hạnh phúc\n\nKiên Giang, ngày 28 tháng 8 năm 2019\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n",
+         "1961/QĐ-UBND", "2019-08-28", "UBND tỉnh Kiên Giang"),  // Số line between the body and the quốc hiệu; glued code repaired by the lexer
+        ("ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG\nSố: 4218/QD-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập  Tự do  Hạnh phúc\nĐức Trọng, ngày 15 tháng 11 năm 2017\n\nQUYẾT ĐỊNH\nBan hành Quy chế tổ chức\n",
+         "4218/QĐ-UBND", "2017-11-15", "UBND huyện Đức Trọng"),  // look-alike D for Đ in the type code
+        ("T Ỉ N H   Ủ Y   L Â M   Đ Ồ N G\n*\nSố 45-KL/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nLâm Đồng, ngày 22 tháng 9 năm 2025\n\nK Ế T   L U Ậ N\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n",
+         "45-KL/TU", "2025-09-22", "Tỉnh ủy Lâm Đồng"),  // Party letterhead: spaced-out letters, Số without colon above the heading
+        ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 89/TB-UBND\n\nQuảng Ngãi, ngày 16 tháng 3 năm 2021\n\nTHÔNG BÁO\n",
+         "89/TB-UBND", "2021-03-16", "UBND tỉnh Quảng Ngãi"),  // the usual order still reads
+    ] as [(String, String?, String?, String?)])
+    func letterheadNumber(_ text: String, _ number: String?, _ date: String?, _ issuer: String?) {
+        let docs = Self.documents(text)
+        #expect(docs.count == 1)
+        #expect(docs.first?.number == number)
+        #expect(docs.first?.date == date)
+        #expect(docs.first?.issuer == issuer)
+    }
+
+    @Test(arguments: [
+        // (text, number, issuer, type, signer, authority) — reason
+        ("     ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n         XÃ ĐẤT MŨI                              Độc lập - Tự do - Hạnh phúc\n\n     Số: 57/KH-UBND                        Đất Mũi, ngày 18 tháng 8 năm 2025\n\n                                   KẾ HOẠCH\n           Cao điểm phòng, chống khai thác hải sản\n\nThực hiện Kế hoạch số 86/KH-UBND ngày 22/7/2025 của Ủy ban nhân dân tỉnh Cà Mau, Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n\nNơi nhận:                                          TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh Cà Mau (b/c);                               CHỦ TỊCH\n- Sở Nông nghiệp và Môi trường;\n- Đồn Biên phòng Đất Mũi;                            Quách Thị Ngọc Hân\n- Lưu: VT.\n",
+         "57/KH-UBND", "UBND xã Đất Mũi", "Kế hoạch", "Quách Thị Ngọc Hân", "TM. Ủy ban nhân dân"),  // pdftotext -layout: two columns in header and footer
+        ("UBND TỈNH HẢI DƯƠNG                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TÀI CHÍNH - SỞ TÀI NGUYÊN                  Độc lập - Tự do - Hạnh phúc\nVÀ MÔI TRƯỜNG\nSố: 1256/HDLN-STC-STNMT                  Hải Dương, ngày 14 tháng 8 năm 2009\n\nHƯỚNG DẪN LIÊN NGÀNH\nThực hiện Thông tư liên tịch số 135/2008/TTLT-BTC-BTNMT về quản lý kinh phí\n\nKT. GIÁM ĐỐC                                 KT. GIÁM ĐỐC\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG                  SỞ TÀI CHÍNH\nPHÓ GIÁM ĐỐC                                 PHÓ GIÁM ĐỐC\n\n\nBùi Thị Kim Oanh                              Châu Văn Lợi\n",
+         "1256/HDLN-STC-STNMT", "Sở Tài chính - Sở Tài nguyên và Môi trường tỉnh Hải Dương", "Hướng dẫn", "Bùi Thị Kim Oanh", "KT. Giám đốc"),  // joint guidance: two bodies, two signers (the left one is kept)
+        ("BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 64/2023/TT-BTC\n\nHà Nội, ngày 14 tháng 8 năm 2023\n\nTHÔNG TƯ\nSửa đổi, bổ sung\n\nĐiều 1. Thông tư này có hiệu lực./.\n\n| ***Nơi nhận:***<br>- Văn phòng Quốc hội;<br>- Lưu: VT, HCSN (250b). | **KT. BỘ TRƯỞNG**<br>**THỨ TRƯỞNG**<br><br><br><br>**Tạ Minh Đức** |\n|---|---|\n",
+         "64/2023/TT-BTC", "Bộ Tài chính", "Thông tư", "Tạ Minh Đức", "KT. Bộ trưởng"),  // a Markdown table cell with <br> line breaks
+        ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố:      /TB-UBND\n\nHà Tĩnh, ngày     tháng     năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch\n",
+         nil, "UBND tỉnh Hà Tĩnh", "Thông báo", nil, nil),  // the blanks of a draft are no column gap
+    ] as [(String, String?, String?, String?, String?, String?)])
+    func columns(_ text: String, _ number: String?, _ issuer: String?, _ type: String?, _ signer: String?, _ authority: String?) {
+        let docs = Self.documents(text)
+        #expect(docs.count == 1)
+        #expect(docs.first?.number == number)
+        #expect(docs.first?.issuer == issuer)
+        #expect(docs.first?.type == type)
+        #expect(docs.first?.signer?.name == signer)
+        #expect(docs.first?.signer?.authority == authority)
+        if number == nil { #expect(docs.first?.place == "Hà Tĩnh") }
+    }
+
+    @Test(arguments: [
+        // (text, date) — reason
+        ("NGHỊ QUYẾT\nVỀ CHẤT VẤN\nHỘI ĐỒNG NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nĐiều 1. Hội đồng nhân dân tỉnh thống nhất với nội dung chất vấn.\nNghị quyết này đã được Hội đồng nhân dân tỉnh Bà\nRịa-Vũng Tàu khóa VI, kỳ họp thứ năm thông qua ngày 13 tháng 7 năm 2017 và có hiệu lực kể từ ngày 13 tháng 7 năm 2017./.\n",
+         "2017-07-13"),  // a council resolution without letterhead date: the adoption date
+        ("Căn cứ Nghị quyết số 12/2016/NQ-HĐND được Hội đồng nhân dân tỉnh thông qua ngày 10 tháng 7 năm 2016;\nSở Nội vụ triển khai thực hiện.\n",
+         nil),  // a cited resolution's adoption is not this document's date
+    ] as [(String, String?)])
+    func adoptionDate(_ text: String, _ date: String?) {
+        let docs = Self.documents(text)
+        #expect(docs.first?.date == date)
+    }
+
+    /// A headerless excerpt names its own type with `này`.
+    @Test(arguments: [
+        ("Thủ trưởng các sở quán triệt nội dung Chỉ thị này.\n\nGiao Sở Nội vụ theo dõi việc thực hiện Chỉ thị này.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Hòa\n", "Chỉ thị"),  // twice "Chỉ thị này"
+        ("Đề nghị các đơn vị thực hiện theo Quyết định này.\n", nil),  // once is not enough
+    ] as [(String, String?)])
+    func selfReference(_ text: String, _ type: String?) {
+        #expect(Self.documents(text).first?.type == type)
+    }
+
+    /// Every line of a crawled page belongs to a document; only site furniture before the first one may not.
+    @Test func siteFurnitureKeepsEveryLine() throws {
+        let text = "Trang chủ | Văn bản mới | Tra cứu văn bản\nSố hiệu: 1312/QĐ-TTg | Loại văn bản: Quyết định\nTình trạng: Đã biết | Cập nhật: 27.8.2020\nTHỦ TƯỚNG CHÍNH PHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 1312/QĐ-TTg\n|\nHà Nội, ngày 26 tháng 8 năm 2020\n|\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nLâm Quang Vinh\nBản quyền 2008-2020 | Liên hệ\n"
+        let docs = Self.documents(text)
+        #expect(docs.count == 1)
+        let analysis = Self.pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let updated = analysis.text.string.utf16.count - 1
+        #expect(docs.first?.range.contains(0) == true)
+        #expect(docs.first?.range.upperBound ?? 0 >= updated)
+        #expect(docs.first?.number == "1312/QĐ-TTg")
+        #expect(docs.first?.signer?.name == "Lâm Quang Vinh")
+    }
 }

@@ -109,12 +109,23 @@ public struct LayoutExtractor: Sendable {
                 break
             }
             if hasNumber {
-                // Walk back over the issuing body (capitals) above.
+                // Walk back over the issuing body (capitals) above, and over one `Số` line printed in the
+                // left column between the body and the quốc hiệu (`ỦY BAN…` / `Số: 1961/QĐ-UBND` / `CỘNG HÒA…`).
                 var s = i
-                while s > 0 && i - s < 5 && LayoutScan.isUpperLine(text.units, lines[s - 1].range) && !isStampOrNumber(text, lines[s - 1])
-                        && signatureMark(text, lines[s - 1]) == nil {
+                var numberLine: Int? = nil
+                while s > 0 && i - s < 6 {
+                    let above = lines[s - 1]
+                    if numberLine == nil && looksLikeNumberLine(text, above) {
+                        numberLine = s - 1
+                        s -= 1
+                        continue
+                    }
+                    guard LayoutScan.isUpperLine(text.units, above.range) && !isStampOrNumber(text, above)
+                            && signatureMark(text, above) == nil else { break }
                     s -= 1
                 }
+                // A `Số` line with no body above it is a stamp's or the previous document's, not this letterhead's.
+                if let n = numberLine, s == n { s = n + 1 }
                 result.append(LetterheadStart(line: s))
             }
             i = endLine + 1
@@ -148,8 +159,12 @@ public struct LayoutExtractor: Sendable {
     func looksLikeNumberLine(_ text: NormalizedText, _ line: LayoutLine) -> Bool { numberStart(text, line) != nil }
 
     /// The number of a `Số:` / `Số` line (drafts included), via the shared number lexer.
+    /// Every grammar and OCR repair of the lexer applies: when the number does not start right after `Số`
+    /// (stray marks, a split running number), the first number the lexer finds on the line is taken.
     func numberLine(_ text: NormalizedText, _ line: LayoutLine) -> DocumentNumber? {
-        numberStart(text, line).flatMap { numbers.number(in: text, at: $0) }
+        guard let start = numberStart(text, line) else { return nil }
+        if let n = numbers.number(in: text, at: start) { return n }
+        return numbers.numbers(in: text, range: start..<line.range.upperBound).first
     }
 
     static let vv = Array("v/v".utf8)
@@ -310,7 +325,70 @@ public struct LayoutExtractor: Sendable {
         if number == nil && placeDate == nil && typeLine == nil && !sawLetterhead {
             reprinted(text, lines, into: &record)
             if record.type == nil { issuance(text, lines, into: &record) }
+            if record.type == nil { selfReference(text, lines, into: &record) }
         }
+        // A council resolution without a dated letterhead gives its date where it is adopted:
+        // `Nghị quyết này đã được Hội đồng nhân dân tỉnh … thông qua ngày 13 tháng 7 năm 2017`.
+        if record.date == nil && !record.draft { adoption(text, lines, into: &record) }
+    }
+
+    static let thongQua = Array("thong qua".utf8)
+
+    func adoption(_ text: NormalizedText, _ lines: [LayoutLine], into record: inout DocumentRecord) {
+        let f = text.folded
+        for line in lines.suffix(30) {
+            let r = line.range
+            var k = r.lowerBound
+            while k < r.upperBound, let at = LayoutScan.find(f, k..<r.upperBound, Self.thongQua) {
+                k = at + Self.thongQua.count
+                // The sentence names this document (`Nghị quyết này`), not one it cites.
+                guard namesItself(text, before: at) else { continue }
+                let d = LayoutScan.skipSpaces(f, k, r.upperBound)
+                if let pd = DateLine.parseDate(f, at: d, end: text.count), let v = pd.value {
+                    record.date = v
+                    record.dateRange = d..<pd.end
+                    return
+                }
+            }
+        }
+    }
+
+    /// Whether `này` stands in the same sentence before `at` (at most 300 units back).
+    func namesItself(_ text: NormalizedText, before at: Int) -> Bool {
+        let f = text.folded, u = text.units
+        var k = at - 1
+        while k >= 3 && at - k < 300 {
+            let b = f[k]
+            if b == 0x3B || (b == 0x2E && k + 1 < f.count && f[k + 1] == 0x20) { return false }
+            if u[k] == 0x79 && u[k - 1] == 0xE0 && u[k - 2] == 0x6E && f[k - 3] == 0x20 && (k + 1 >= f.count || !PhraseMatcher.isWordByte(f[k + 1])) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The type of a headerless excerpt from the way it names itself: `… nghiêm túc thực hiện Chỉ thị này`
+    /// (the type named most often with `này`, capitalized, so `quyết định này` in running text does not count).
+    func selfReference(_ text: NormalizedText, _ lines: [LayoutLine], into record: inout DocumentRecord) {
+        let f = text.folded, u = text.units
+        guard let first = lines.first, let last = lines.last else { return }
+        var counts: [Int: Int] = [:]
+        var i = first.range.lowerBound
+        let end = last.range.upperBound
+        while i < end {
+            if VietnameseLetters.isUpper(u[i]) && (i == 0 || !PhraseMatcher.isWordByte(f[i - 1])),
+               let m = lexicon.typeNameMatcher.longestMatch(in: f, at: i, limit: end), let t = m.payloads.first {
+                let n = m.range.upperBound
+                if n + 4 <= end, f[n] == 0x20, u[n + 1] == 0x6E, u[n + 2] == 0xE0, u[n + 3] == 0x79,
+                   n + 4 == end || !PhraseMatcher.isWordByte(f[n + 4]) {
+                    counts[t, default: 0] += 1
+                }
+                i = n
+                continue
+            }
+            i += 1
+        }
+        guard let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value >= 2 else { return }
+        record.type = lexicon.documentTypes[best.key].name
     }
 
     func clean(_ s: String) -> String {
@@ -321,8 +399,16 @@ public struct LayoutExtractor: Sendable {
     func typeIndex(_ text: NormalizedText, _ line: LayoutLine) -> Int? {
         let r = line.range
         guard r.count <= 30, text.folded[r.upperBound - 1] != 0x3A, LayoutScan.isUpperLine(text.units, r) else { return nil }
-        return typeByKey[LayoutScan.letterKey(text.folded, r)]
+        let key = LayoutScan.letterKey(text.folded, r)
+        if let k = typeByKey[key] { return k }
+        // A joint document names its type with the joint word after it: `HƯỚNG DẪN LIÊN NGÀNH`, `THÔNG TƯ LIÊN TỊCH`.
+        for q in Self.jointQualifiers where key.count > q.count + 3 && key.suffix(q.count).elementsEqual(q) {
+            if let k = typeByKey[Array(key.dropLast(q.count))] { return k }
+        }
+        return nil
     }
+
+    static let jointQualifiers: [[UInt8]] = ["liennganh", "lientich"].map { Array($0.utf8) }
 
     /// The document type of a type code, by the number's grammar (`KL` Party, `QĐ` admin).
     func type(code: String, grammar: DocumentNumber.Grammar?) -> Lexicon.DocumentType? {
@@ -369,18 +455,32 @@ public struct LayoutExtractor: Sendable {
             var u: [UInt16] = [], fo: [UInt8] = []
             for k in issuerLines {
                 if !u.isEmpty { u.append(0x0A); fo.append(0x0A) }
-                u += text.units[lines[k].range]
-                fo += text.folded[lines[k].range]
+                if let joined = Self.spacedOut(text, lines[k].range) {
+                    let f = LayoutScan.fold(joined)
+                    u += f.units
+                    fo += f.folded
+                } else {
+                    u += text.units[lines[k].range]
+                    fo += text.folded[lines[k].range]
+                }
             }
             let found = agencyExtractor.scan(u, fo, 0..<u.count)
             if let child = found.last {
-                var name = child.name
-                let parent = found.count > 1 ? found[found.count - 2] : nil
+                // Joint issuers under one parent (`SỞ TÀI CHÍNH - SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG`): the bodies joined by a dash.
+                var joint = [child]
+                while joint.count < found.count - 1 {
+                    let before = found[found.count - 1 - joint.count]
+                    guard before.place == nil, Self.joinedByDash(fo, before.range.upperBound, joint[0].range.lowerBound) else { break }
+                    joint.insert(before, at: 0)
+                }
+                let base = joint.count > 1 && joint.allSatisfy({ $0.place == nil }) ? joint.map(\.base).joined(separator: " - ") : child.base
+                var name = joint.count > 1 ? base : child.name
+                let parent = found.count > joint.count ? found[found.count - 1 - joint.count] : nil
                 if child.place == nil, let parent, let pp = parent.place {
                     if Self.endsWithLevel(parent.base) {
-                        name = child.base + " " + Self.levelWord(parent.base) + " " + pp
+                        name = base + " " + Self.levelWord(parent.base) + " " + pp
                     } else {
-                        name = child.base + " " + pp
+                        name = base + " " + pp
                     }
                 }
                 blockName = name
@@ -407,6 +507,42 @@ public struct LayoutExtractor: Sendable {
             }
         }
         return blockName
+    }
+
+    /// A letterhead line printed with spaced-out letters (`T Ỉ N H   Ủ Y   L Â M   Đ Ồ N G`) read back as words
+    /// (`TỈNH ỦY LÂM ĐỒNG`): in the original, words are set apart by two or more spaces and letters by one.
+    /// Nil when the line is not spaced out or the original no longer shows the word gaps.
+    static func spacedOut(_ text: NormalizedText, _ range: Range<Int>) -> String? {
+        let words = LayoutScan.words(text.folded, range)
+        guard words.count >= 4 else { return nil }
+        let single = words.reduce(0) { $0 + ($1.count == 1 ? 1 : 0) }
+        guard single * 10 >= words.count * 7 else { return nil }
+        let original = Array(text.originalText(range).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var spaces = 0
+        var gaps = 0
+        for c in original {
+            if c == " " || c == "\t" { spaces += 1; continue }
+            if spaces >= 2 && !out.isEmpty { out.append(" "); gaps += 1 }
+            spaces = 0
+            out.append(c)
+        }
+        guard gaps > 0 else { return nil }
+        return String(out)
+    }
+
+    /// Whether only a dash (with spaces or a line break) stands between two bodies.
+    static func joinedByDash(_ folded: [UInt8], _ a: Int, _ b: Int) -> Bool {
+        guard a <= b else { return false }
+        var dash = 0
+        for k in a..<b {
+            switch folded[k] {
+            case 0x2D: dash += 1
+            case 0x20, 0x0A: continue
+            default: return false
+            }
+        }
+        return dash == 1
     }
 
     static func endsWithLevel(_ base: String) -> Bool {
@@ -478,8 +614,12 @@ public struct LayoutExtractor: Sendable {
             var j = i + 1
             var name: LayoutLine? = nil
             var hadPositionBelow = false
-            while j < tail.count && j <= i + 6 {
+            var seen = 0
+            while j < tail.count && seen < 6 {
                 let l = tail[j]
+                // In a two-column footer the Nơi nhận items stand between the block's lines: they do not count.
+                if f[l.range.lowerBound] == 0x2D || f[l.range.lowerBound] == 0x2B { j += 1; continue }
+                seen += 1
                 if Self.isNameLine(text, l) { name = l; break }
                 if LayoutScan.isUpperLine(units, l.range) && l.range.count <= 60 {
                     var kk = l.range.lowerBound
@@ -524,10 +664,18 @@ public struct LayoutExtractor: Sendable {
             k = LayoutScan.skipSpaces(f, k, r.upperBound)
             if k < r.upperBound { add(k..<r.upperBound) }
             var j = i + 1
+            var skipped = 0
             while j < lines.count && j <= i + 30 {
                 let l = lines[j].range
                 let b = f[l.lowerBound]
-                guard b == 0x2D || b == 0x2B else { break }
+                guard b == 0x2D || b == 0x2B else {
+                    // A two-column footer puts the signature block's lines between the items.
+                    guard skipped < 4, LayoutScan.isUpperLine(text.units, l) || Self.isNameLine(text, lines[j]),
+                          j + 1 < lines.count, f[lines[j + 1].range.lowerBound] == 0x2D || f[lines[j + 1].range.lowerBound] == 0x2B else { break }
+                    skipped += 1
+                    j += 1
+                    continue
+                }
                 add(l)
                 j += 1
             }

@@ -26,11 +26,13 @@ enum LayoutScan {
                 while a < b && isTrim(folded[a]) { a += 1 }
                 while b > a && isTrim(folded[b - 1]) { b -= 1 }
                 if a < b && hasWordByte(folded, a..<b) {
-                    // Cells of a flattened table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") are lines of their own.
+                    // Cells of a flattened table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") are lines of their own,
+                    // and so are the columns of a `pdftotext -layout` row and the `<br>` parts of a cell.
+                    let gapped = text.originalRange(a..<b).count - (b - a) >= 4
                     var c = a
                     while c < b {
                         var e = c
-                        while e < b && folded[e] != 0x7C { e += 1 }
+                        while e < b && folded[e] != 0x7C && !(gapped && e > c && isGap(text, e - 1)) { e += 1 }
                         var x = c, y = e
                         while x < y && isTrim(folded[x]) { x += 1 }
                         while y > x && isTrim(folded[y - 1]) { y -= 1 }
@@ -38,7 +40,7 @@ enum LayoutScan {
                             result.append(LayoutLine(range: x..<y, blankBefore: blank))
                             blank = false
                         }
-                        c = e + 1
+                        c = e < b && folded[e] == 0x7C ? e + 1 : e
                     }
                 } else if !(start..<i).contains(where: { folded[$0] != 0x20 }) {
                     // An empty line; a decoration line (`-----`, `|`, `*`) is not a blank.
@@ -49,6 +51,38 @@ enum LayoutScan {
             i += 1
         }
         return result
+    }
+
+    /// Whether the original between normalized units `p` and `p + 1` (the normalizer collapsed or deleted it)
+    /// held a column gap (five or more spaces, a tab counting four) before a capital or a list dash, or a `<br>`
+    /// line break of a table cell.
+    static func isGap(_ text: NormalizedText, _ p: Int) -> Bool {
+        guard p + 1 < text.count else { return false }
+        let o = text.originalRange(p..<(p + 2))
+        guard o.count >= 5 else { return false }
+        let u = text.source.units
+        var run = 0
+        var k = o.lowerBound
+        while k < o.upperBound {
+            let c = u[k]
+            if c == 0x20 || c == 0x09 {
+                run += c == 0x09 ? 4 : 1
+                // A column starts with a capital or a list dash; the blanks of a draft (`Số:      /TB-UBND`,
+                // `ngày     tháng     năm 2024`) are no column gap.
+                if run >= 5 {
+                    var n = p + 1
+                    while n < text.count && text.units[n] == 0x20 { n += 1 }
+                    guard n < text.count else { return false }
+                    let next = text.units[n]
+                    return VietnameseLetters.isUpper(next) || next == 0x2D || next == 0x2B
+                }
+            } else {
+                run = 0
+                if c == 0x3C, k + 3 < o.upperBound, u[k + 1] | 0x20 == 0x62, u[k + 2] | 0x20 == 0x72 { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Spaces and the residue of tables and markdown at the ends of a line.
