@@ -1,3 +1,4 @@
+import Synchronization
 import VanBanText
 
 /// What every extractor reads: the normalized text, its sentences and outline, and the lexicons.
@@ -7,12 +8,26 @@ public struct Analysis: Sendable {
     public let sentences: [Range<Int>]
     public let sections: SectionTree
     public let lexicon: Lexicon
+    /// Document numbers by range, lexed once and shared by the date and citation extractors.
+    let numberCache: NumberCache
 
     public init(text: NormalizedText, lexicon: Lexicon) {
+        let splitter = SentenceSplitter(abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
+        self.init(text: text, lexicon: lexicon, splitter: splitter, numbers: nil)
+    }
+
+    /// With the pipeline's sentence splitter and number lexer (built once per pipeline).
+    init(text: NormalizedText, lexicon: Lexicon, splitter: SentenceSplitter, numbers: DocumentNumberLexer?) {
         self.text = text
         self.lexicon = lexicon
-        self.sentences = SentenceSplitter(abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations)).sentences(text)
+        self.sentences = splitter.sentences(text)
         self.sections = SectionTree(text)
+        self.numberCache = NumberCache(lexer: numbers)
+    }
+
+    /// Every document number in `range` (`DocumentNumberLexer.numbers`), computed once per range.
+    public func documentNumbers(in range: Range<Int>) -> [DocumentNumber] {
+        numberCache.numbers(in: text, range: range, lexicon: lexicon)
     }
 
     /// The index of the sentence containing `position` (or the last one starting before it).
@@ -39,6 +54,8 @@ public struct Pipeline: Sendable {
     let agencies: AgencyExtractor
     let people: PersonExtractor
     let directives: DirectiveExtractor
+    let numbers: DocumentNumberLexer
+    let splitter: SentenceSplitter
 
     public init(lexicon: Lexicon, legacyEncodings: [LegacyEncoding] = []) {
         self.lexicon = lexicon
@@ -50,6 +67,8 @@ public struct Pipeline: Sendable {
         self.agencies = AgencyExtractor(lexicon: lexicon)
         self.people = PersonExtractor(lexicon: lexicon)
         self.directives = DirectiveExtractor(lexicon: lexicon)
+        self.numbers = DocumentNumberLexer(lexicon: lexicon)
+        self.splitter = SentenceSplitter(abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
     }
 
     /// Loads the lexicons (built-in plus `extraLexicons` folders) and builds a pipeline.
@@ -59,7 +78,7 @@ public struct Pipeline: Sendable {
     }
 
     public func analyse(_ source: SourceText) -> Analysis {
-        Analysis(text: normalizer.normalize(source), lexicon: lexicon)
+        Analysis(text: normalizer.normalize(source), lexicon: lexicon, splitter: splitter, numbers: numbers)
     }
 
     public func extract(_ source: SourceText) -> Extraction {
@@ -89,5 +108,27 @@ public struct Pipeline: Sendable {
             documents[index] = document
         }
         return Extraction(normalized: analysis.text, documents: documents, warnings: warnings)
+    }
+}
+
+/// The document numbers of an analysis, per range. The lexer's result depends only on the text
+/// and the range, so the date and citation extractors (and deadline readers) share one lexing.
+final class NumberCache: Sendable {
+    private struct State {
+        var lexer: DocumentNumberLexer?
+        var byRange: [Range<Int>: [DocumentNumber]] = [:]
+    }
+    private let state: Mutex<State>
+
+    init(lexer: DocumentNumberLexer?) { state = Mutex(State(lexer: lexer)) }
+
+    func numbers(in text: NormalizedText, range: Range<Int>, lexicon: Lexicon) -> [DocumentNumber] {
+        state.withLock { s in
+            if let found = s.byRange[range] { return found }
+            if s.lexer == nil { s.lexer = DocumentNumberLexer(lexicon: lexicon) }
+            let found = s.lexer!.numbers(in: text, range: range)
+            s.byRange[range] = found
+            return found
+        }
     }
 }

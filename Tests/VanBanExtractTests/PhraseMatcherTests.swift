@@ -39,4 +39,38 @@ struct PhraseMatcherTests {
         #expect(PhraseMatcher.gapParts("do … chủ trì")?.tail == " chủ trì")
         #expect(PhraseMatcher.gapParts("chủ trì") == nil)
     }
+
+    @Test("payloads: every entry of a folded phrase, in insertion order, once each; frozen or not")
+    func payloads() {
+        for frozen in [true, false] {
+            var m = PhraseMatcher()
+            m.add("Sở Nội vụ", payload: 7)
+            m.add("SỞ NỘI VỤ", payload: 3)      // the same folded phrase: a second payload
+            m.add("SỞ NỘI VỤ", payload: 7)      // a repeated payload is kept once
+            m.add("Sở", payload: 1)
+            if frozen { m.freeze() }
+            #expect(m.isFrozen == frozen)
+            let folded = Array("giao so noi vu chu tri".utf8)
+            let match = m.longestMatch(in: folded, at: 5)
+            #expect(match?.range == 5..<14)
+            #expect(match?.payloads == [7, 3])
+            #expect(m.longestMatch(in: folded, at: 5, limit: 13)?.payloads == [1], "a limit cuts the phrase")
+            #expect(m.longestMatch(in: folded, at: 0) == nil)
+            #expect(m.longestMatch(in: folded, at: 5, limit: 200)?.range == 5..<14, "a limit past the end is the end")
+            #expect(m.longestMatch(in: folded, at: 22) == nil && m.longestMatch(in: [], at: 0) == nil)
+        }
+    }
+
+    @Test("adding after freezing thaws the matcher; freezing again sees the new phrase")
+    func refreeze() {
+        var m = PhraseMatcher()
+        m.add("chủ trì", payload: 0)
+        m.freeze()
+        m.add("phối hợp", payload: 1)
+        #expect(!m.isFrozen)
+        let folded = Array("phoi hop".utf8)
+        #expect(m.longestMatch(in: folded, at: 0)?.payloads.first == 1)
+        m.freeze()
+        #expect(m.longestMatch(in: folded, at: 0)?.payloads.first == 1)
+    }
 }

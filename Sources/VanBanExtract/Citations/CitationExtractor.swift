@@ -12,18 +12,16 @@ import VanBanText
 /// a repeated full number inherits the first mention's date and issuer when it has none.
 public struct CitationExtractor: Sendable {
     public let lexicon: Lexicon
-    let lexer: DocumentNumberLexer
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        self.lexer = DocumentNumberLexer(lexicon: lexicon)
     }
 
     public func citations(_ analysis: Analysis, in range: Range<Int>, dates: [DateMention]) -> [Citation] {
         let text = analysis.text
         let f = text.folded
         let limit = min(range.upperBound, text.count)
-        let numbers = lexer.numbers(in: text, range: range)
+        let numbers = analysis.documentNumbers(in: range)
         guard !numbers.isEmpty else { return [] }
         let typeFinder = TypeWordFinder(lexicon: lexicon)
         let issuers = IssuerPhrase(lexicon: lexicon)

@@ -13,17 +13,16 @@ import VanBanText
 /// it when they all share one year; otherwise it is dropped.
 public struct DateExtractor: Sendable {
     public let lexicon: Lexicon
-    let numbers: DocumentNumberLexer
 
+    /// Cheap: the document numbers a scan masks come from the analysis (lexed once per range).
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        self.numbers = DocumentNumberLexer(lexicon: lexicon)
     }
 
     /// Every date, month, quarter, year and period expression in `range`.
     public func dates(_ analysis: Analysis, in range: Range<Int>, warnings: inout [Warning]) -> [DateMention] {
         let text = analysis.text
-        let (hits, impossible) = scan(text, range)
+        let (hits, impossible) = scan(analysis, range)
         for r in impossible {
             warnings.append(Warning(code: "impossible-date", message: "'\(text.text(r))' is not a calendar date", range: r))
         }
@@ -51,7 +50,7 @@ public struct DateExtractor: Sendable {
     /// Every deadline phrase (`trước ngày 31/3/2024`, `trong quý II/2024`, `hằng tháng`) in `range`.
     public func deadlines(_ analysis: Analysis, in range: Range<Int>) -> [Deadline] {
         let text = analysis.text
-        let (hits, _) = scan(text, range)
+        let (hits, _) = scan(analysis, range)
         let f = text.folded
         let cues = DeadlineCue(f: f, floor: range.lowerBound, limit: min(range.upperBound, text.count))
         var result = RecurrenceScanner(f: f, floor: range.lowerBound, limit: min(range.upperBound, text.count)).recurrences()
@@ -71,8 +70,9 @@ public struct DateExtractor: Sendable {
     }
 
     /// Scans `range` with document numbers masked; resolves day–month forms to a year or drops them.
-    func scan(_ text: NormalizedText, _ range: Range<Int>) -> (hits: [DateHit], impossible: [Range<Int>]) {
-        let masked = numbers.numbers(in: text, range: range).map(\.range)
+    func scan(_ analysis: Analysis, _ range: Range<Int>) -> (hits: [DateHit], impossible: [Range<Int>]) {
+        let text = analysis.text
+        let masked = analysis.documentNumbers(in: range).map(\.range)
         var scanner = DateScanner(folded: text.folded, range: range, masked: masked)
         scanner.scan()
         var hits: [DateHit] = []

@@ -5,6 +5,11 @@ import VanBanText
 /// A trie over folded bytes, walked from every word start; at each start the longest phrase
 /// that ends on a word boundary wins (leftmost-longest, like spaCy's PhraseMatcher policy).
 /// A single line break in the text matches a space in the phrase. Cost: O(words × phrase depth).
+///
+/// `freeze()` packs the trie for matching: a 256-entry table for the root's children (most
+/// word starts fail on their first byte), each other node's children as a sorted run of
+/// (byte, child) pairs, and a flag per node that ends a phrase; a walk reads only these
+/// (no reference counting, no allocation) and fetches the payload list once, for its answer.
 public struct PhraseMatcher: Sendable {
     /// A match: normalized range and the payloads of the phrase (several entries may share one folded phrase).
     public struct Match: Sendable {
@@ -15,12 +20,8 @@ public struct PhraseMatcher: Sendable {
     private var edges: [Int: Int32] = [:]      // (node << 8 | byte) → child node, while building
     private var terminal: [Int32: [Int]] = [:] // node → payloads
     private var nodeCount: Int32 = 1
-    /// The frozen trie: each node's children as a run of (byte, child) pairs, sorted by byte.
-    private var edgeStart: [Int32] = []
-    private var edgeBytes: [UInt8] = []
-    private var edgeTargets: [Int32] = []
-    private var payloadsByNode: [[Int]] = []
-    private var frozen = false
+    /// The frozen trie, nil until `freeze()` and after a later `add`.
+    private var tables: Frozen? = nil
 
     public init() {}
 
@@ -28,7 +29,7 @@ public struct PhraseMatcher: Sendable {
     /// Phrases with a gap marker (`do … chủ trì`) are not contiguous and are skipped: see `gapParts`.
     public mutating func add(_ phrase: String, payload: Int) {
         if PhraseMatcher.gapParts(phrase) != nil { return }
-        frozen = false
+        tables = nil
         let key = PhraseMatcher.foldKey(phrase)
         guard !key.isEmpty else { return }
         var node: Int32 = 0
@@ -67,50 +68,36 @@ public struct PhraseMatcher: Sendable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == FoldedByte.other
     }
 
-    /// Packs the trie into flat arrays for matching; call after the last `add`.
-    public mutating func freeze() {
-        var children = [[(UInt8, Int32)]](repeating: [], count: Int(nodeCount))
-        for (key, child) in edges { children[key >> 8].append((UInt8(key & 0xFF), child)) }
-        edgeStart = [0]
-        edgeBytes = []
-        edgeTargets = []
-        for list in children {
-            for (byte, child) in list.sorted(by: { $0.0 < $1.0 }) { edgeBytes.append(byte); edgeTargets.append(child) }
-            edgeStart.append(Int32(edgeBytes.count))
-        }
-        payloadsByNode = [[Int]](repeating: [], count: Int(nodeCount))
-        for (node, payloads) in terminal { payloadsByNode[Int(node)] = payloads }
-        frozen = true
-    }
+    /// True once `freeze()` has packed the trie (and no phrase was added since).
+    public var isFrozen: Bool { tables != nil }
 
-    @inline(__always)
-    private func child(_ node: Int32, _ byte: UInt8) -> Int32? {
-        guard frozen else { return edges[Int(node) << 8 | Int(byte)] }
-        var i = Int(edgeStart[Int(node)])
-        let end = Int(edgeStart[Int(node) + 1])
-        while i < end {
-            let b = edgeBytes[i]
-            if b == byte { return edgeTargets[i] }
-            if b > byte { return nil }
-            i += 1
-        }
-        return nil
+    /// Packs the trie into flat tables for matching; call after the last `add`.
+    public mutating func freeze() {
+        tables = Frozen(nodeCount: Int(nodeCount), edges: edges, terminal: terminal)
     }
 
     /// The longest phrase starting exactly at `start`, if any.
     public func longestMatch(in folded: [UInt8], at start: Int, limit: Int? = nil) -> Match? {
-        let end = limit ?? folded.count
+        let end = Swift.min(limit ?? folded.count, folded.count)
+        guard start >= 0, start < end else { return nil }
+        guard let tables else { return longestMatchUnfrozen(folded, start, end) }
+        let found = folded.withUnsafeBufferPointer { tables.walk($0.baseAddress!, start, end) }
+        guard found.node > 0 else { return nil }
+        return Match(range: start..<found.end, payloads: tables.payloads[found.node])
+    }
+
+    private func longestMatchUnfrozen(_ folded: [UInt8], _ start: Int, _ end: Int) -> Match? {
         var node: Int32 = 0
         var best: Match? = nil
         var i = start
         while i < end {
             var byte = folded[i]
             if byte == 0x0A { byte = 0x20 }
-            guard let next = child(node, byte) else { break }
+            guard let next = edges[Int(node) << 8 | Int(byte)] else { break }
             node = next
             i += 1
-            let payloads = frozen ? payloadsByNode[Int(node)] : terminal[node] ?? []
-            if !payloads.isEmpty, i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]) {
+            if let payloads = terminal[node], !payloads.isEmpty,
+               i == end || !PhraseMatcher.isWordByte(folded[i]) || !PhraseMatcher.isWordByte(folded[i - 1]) {
                 best = Match(range: start..<i, payloads: payloads)
             }
         }
@@ -131,5 +118,86 @@ public struct PhraseMatcher: Sendable {
             i += 1
         }
         return result
+    }
+
+    /// The packed trie. Immutable once built, so copies of a matcher share it.
+    final class Frozen: @unchecked Sendable {
+        /// The root's child for each byte (0: none; no edge leads back to the root).
+        let root: UnsafeMutablePointer<Int32>
+        /// Node n's children are edges `edgeStart[n] ..< edgeStart[n + 1]`, sorted by byte.
+        let edgeStart: UnsafeMutablePointer<Int32>
+        let edgeBytes: UnsafeMutablePointer<UInt8>
+        let edgeTargets: UnsafeMutablePointer<Int32>
+        /// 1 for a node that ends a phrase.
+        let isEnd: UnsafeMutablePointer<UInt8>
+        /// Each node's payloads (empty for a node that ends no phrase).
+        let payloads: [[Int]]
+
+        init(nodeCount: Int, edges: [Int: Int32], terminal: [Int32: [Int]]) {
+            var children = [[(UInt8, Int32)]](repeating: [], count: nodeCount)
+            for (key, child) in edges { children[key >> 8].append((UInt8(key & 0xFF), child)) }
+            root = .allocate(capacity: 256)
+            root.initialize(repeating: 0, count: 256)
+            for (byte, child) in children[0] { root[Int(byte)] = child }
+            edgeStart = .allocate(capacity: nodeCount + 1)
+            edgeBytes = .allocate(capacity: max(edges.count, 1))
+            edgeTargets = .allocate(capacity: max(edges.count, 1))
+            var count = 0
+            for (node, list) in children.enumerated() {
+                edgeStart[node] = Int32(count)
+                for (byte, child) in list.sorted(by: { $0.0 < $1.0 }) {
+                    edgeBytes[count] = byte
+                    edgeTargets[count] = child
+                    count += 1
+                }
+            }
+            edgeStart[nodeCount] = Int32(count)
+            isEnd = .allocate(capacity: nodeCount)
+            isEnd.initialize(repeating: 0, count: nodeCount)
+            var lists = [[Int]](repeating: [], count: nodeCount)
+            for (node, list) in terminal where !list.isEmpty {
+                lists[Int(node)] = list
+                isEnd[Int(node)] = 1
+            }
+            payloads = lists
+        }
+
+        deinit {
+            root.deallocate(); edgeStart.deallocate(); edgeBytes.deallocate(); edgeTargets.deallocate()
+            isEnd.deallocate()
+        }
+
+        /// The deepest phrase end reachable from `start` that ends on a word boundary: (node, end), node 0 if none.
+        @inline(__always)
+        func walk(_ f: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (node: Int, end: Int) {
+            var byte = f[start]
+            if byte == 0x0A { byte = 0x20 }
+            var node = Int(root[Int(byte)])
+            if node == 0 { return (0, start) }
+            var bestNode = 0, bestEnd = start
+            var i = start + 1
+            while true {
+                if isEnd[node] != 0,
+                   i == end || !PhraseMatcher.isWordByte(f[i]) || !PhraseMatcher.isWordByte(f[i - 1]) {
+                    bestNode = node; bestEnd = i
+                }
+                guard i < end else { break }
+                byte = f[i]
+                if byte == 0x0A { byte = 0x20 }
+                var e = Int(edgeStart[node])
+                let last = Int(edgeStart[node + 1])
+                var next = 0
+                while e < last {
+                    let b = edgeBytes[e]
+                    if b == byte { next = Int(edgeTargets[e]); break }
+                    if b > byte { break }
+                    e += 1
+                }
+                if next == 0 { break }
+                node = next
+                i += 1
+            }
+            return (bestNode, bestEnd)
+        }
     }
 }
