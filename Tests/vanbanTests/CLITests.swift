@@ -151,4 +151,29 @@ struct CLITests {
             Self.checkSpans(object, original: original)
         }
     }
+
+    @Test("--lexicons adds a user's own rows; a malformed user lexicon is one clear error line with file:line")
+    func userLexicons() throws {
+        let document = try temporaryFile("ioc.txt", Array("Giao IOC chủ trì triển khai hệ thống camera trước ngày 30/6/2025.\n".utf8))
+        let folder = URL(fileURLWithPath: document).deletingLastPathComponent().appendingPathComponent("lexicons")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# User agencies\n# Source: test\nname\taliases\tkind\tlevel\nTrung tâm Điều hành Đô thị thông minh\tIOC\tcenter\tprovince\n".utf8)
+            .write(to: folder.appendingPathComponent("agencies.tsv"))
+        func agencies(_ run: Run) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+            let documents = try #require(object["documents"] as? [[String: Any]])
+            return (documents.first?["agencies"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        }
+        let plain = try Self.run(["extract", document])
+        #expect(try !agencies(plain).contains("Trung tâm Điều hành Đô thị thông minh"))
+        let extended = try Self.run(["extract", "--lexicons", folder.path, document])
+        #expect(extended.status == 0)
+        #expect(try agencies(extended).contains("Trung tâm Điều hành Đô thị thông minh"))
+
+        try Data("name\taliases\tkind\tlevel\nX\tY\n".utf8).write(to: folder.appendingPathComponent("agencies.tsv"))
+        let broken = try Self.run(["extract", "--lexicons", folder.path, document])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.isEmpty)
+        #expect(broken.stderr.contains("agencies.tsv:2: expected 4 tab-separated fields"), "\(broken.stderr)")
+    }
 }
