@@ -44,12 +44,23 @@ struct DirectiveTests {
         Case(text: "3. UBND các huyện, thị xã yêu cầu UBND xã, phường, thị trấn thực hiện ngay các biện pháp phòng cháy.\n",
              quote: "thực hiện ngay", assignees: ["UBND xã, phường, thị trấn"], reason: "subject yêu cầu Y: Y is bound"),
         Case(text: "- Giao nhiệm vụ Ban Quản lý các Khu công nghiệp tỉnh yêu cầu các doanh nghiệp trồng cây xanh.\n",
-             quote: "trồng cây xanh", assignees: ["Ban Quản lý các Khu công nghiệp"], reason: "a private party is bound through the state body"),
+             quote: "trồng cây xanh", assignees: ["Ban Quản lý các Khu công nghiệp tỉnh"], reason: "a private party is bound through the state body (named as written)"),
         Case(text: "Đề nghị Ủy ban nhân dân các huyện, thành phố\n\n* Hỗ trợ các doanh nghiệp viễn thông triển khai kế hoạch.\n",
              quote: "Hỗ trợ các doanh nghiệp", assignees: ["Ủy ban nhân dân các huyện, thành phố"],
              reason: "an unnumbered heading Đề nghị <body> governs the bullets"),
         Case(text: "1. Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Nội vụ rà soát ứng dụng công nghệ thông tin. Đồng thời hướng dẫn các đơn vị.\n",
              quote: "Đồng thời hướng dẫn", assignees: ["Sở Thông tin và Truyền thông"], reason: "a sentence without subject continues the task"),
+        Case(text: "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Trưởng các ban, ngành, đơn vị cấp tỉnh, Chủ tịch UBND các huyện, các chủ đầu tư triển khai việc lập kế hoạch đầu tư công.\n",
+             quote: "lập kế hoạch đầu tư công",
+             assignees: ["Giám đốc các sở", "Trưởng các ban, ngành, đơn vị cấp tỉnh", "Chủ tịch UBND các huyện", "các chủ đầu tư"],
+             reason: "a lead-in list goes on past a head-of word and a plural group with more kinds after commas"),
+        Case(text: "2. Giao Giám đốc Sở Nội vụ\n- Chủ trì, tham mưu UBND tỉnh đánh giá chỉ số cải cách hành chính của sở, ban, ngành, UBND các huyện, thị xã trong tháng 11 hàng năm.\n",
+             quote: "đánh giá chỉ số", assignees: ["Giám đốc Sở Nội vụ"],
+             reason: "an item that opens with its verb has no written subject: a body after a comma is an object"),
+        Case(text: "2.3 Sở Nội vụ\n- Triển khai việc lấy ý kiến của người dân, doanh nghiệp đối với các dịch vụ công.\n",
+             quote: "lấy ý kiến", assignees: ["Sở Nội vụ"], reason: "a private party after a comma is not the subject"),
+        Case(text: "1. Chỉ đạo Sở Nông nghiệp và PTNT khẩn trương sửa chữa công trình thủy lợi.\n", quote: "sửa chữa",
+             assignees: ["Sở Nông nghiệp và PTNT"], reason: "assignees as written, abbreviations not expanded"),
     ]
 
     @Test("assignees", arguments: assigneeCases)
@@ -66,6 +77,8 @@ struct DirectiveTests {
         ("Sở Thông tin và Truyền thông ban hành Kế hoạch nâng cao chất lượng mạng viễn thông.\n", "the issuer issuing its own plan"),
         ("2. Hạn chế, tồn tại\nNgười đứng đầu các cơ quan, đơn vị chưa thể hiện quyết tâm cao.\n", "assessment part"),
         ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", "effect clause"),
+        ("1. Trong thời gian qua, thủ tục hành chính đã tạo thuận lợi cho người dân, doanh nghiệp, công tác kiểm tra được quan tâm thực hiện.\n",
+         "a private party after a comma in an assessment is no subject"),
     ]
 
     @Test("narrative is not a directive", arguments: narrative)

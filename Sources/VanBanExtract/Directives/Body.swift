@@ -2,10 +2,59 @@
 struct Body: Sendable, Hashable {
     /// The phrase in the normalized text, parentheticals included.
     var range: Range<Int>
-    /// The name to report: the agency lexicon's canonical name for a known single body, the
-    /// phrase as written (whitespace collapsed) for positions and collectives.
-    var name: String
     /// A private party (`các doanh nghiệp`, `đơn vị thi công`): a state body that relays an
     /// order to it keeps the task.
     var isPrivate: Bool
+    /// How the name is made: the text of `written` (whitespace collapsed), or `canonical` plus the
+    /// text of `suffix`. The string is only built when asked for, since most bodies read while
+    /// parsing are discarded.
+    private var written: Range<Int>
+    private var canonical: String?
+    private var suffix: Range<Int>?
+    private var units: [UInt16]
+    private var override: String?
+
+    init(range: Range<Int>, written: Range<Int>, canonical: String? = nil, suffix: Range<Int>? = nil, isPrivate: Bool, units: [UInt16]) {
+        self.range = range; self.written = written; self.canonical = canonical; self.suffix = suffix
+        self.isPrivate = isPrivate; self.units = units
+    }
+
+    /// The name to report, as written in the text (whitespace and line breaks collapsed).
+    ///
+    /// Policy: a directive's `assignees`, `lead` and `coordinate` name the bodies the way the
+    /// document wrote them (`Sở Nông nghiệp và PTNT`, `UBND các huyện, thị xã`), never expanded,
+    /// as the corpus conventions ask; the canonical name of a known agency is in the document's
+    /// `agencies` record for the same span, and in `canonicalName` here. One rule for every body,
+    /// so an abbreviation the lexicon expands and one it does not know come out alike.
+    var name: String {
+        get { override ?? Body.collapse(units, written) }
+        set { override = newValue }
+    }
+
+    /// The agency lexicon's canonical name (plus any place written after it), nil for positions and collectives.
+    var canonicalName: String? {
+        guard let canonical else { return nil }
+        guard let suffix, !suffix.isEmpty else { return canonical }
+        return canonical + " " + Body.collapse(units, suffix)
+    }
+
+    static func == (a: Body, b: Body) -> Bool { a.range == b.range && a.name == b.name && a.isPrivate == b.isPrivate }
+    func hash(into h: inout Hasher) { h.combine(range); h.combine(isPrivate) }
+
+    /// The units of `range` with runs of whitespace (line breaks included) collapsed to one space.
+    static func collapse(_ units: [UInt16], _ range: Range<Int>) -> String {
+        var out: [UInt16] = []
+        out.reserveCapacity(range.count)
+        var space = false
+        for i in range {
+            let u = units[i]
+            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x0D || u == 0xA0 {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20); space = false }
+            out.append(u)
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
 }

@@ -23,39 +23,37 @@ struct BodyParser: Sendable {
     /// One body starting exactly at `p`.
     func body(at p: Int, limit: Int, scan: TextScan) -> Body? {
         guard p < limit, scan.isWord(p) else { return nil }
-        let agency = lexicon.agencyMatcher.longestMatch(in: scan.folded, at: p, limit: limit)
-        let title = lexicon.positionMatcher.longestMatch(in: scan.folded, at: p, limit: limit)
-        if let title, agency == nil || title.range.upperBound > agency!.range.upperBound
-            || (title.range.upperBound == agency!.range.upperBound && false) {
+        let agency = scan.phrases.agencies.match(at: p, limit: limit)
+        var titleEnd = scan.phrases.positions.match(at: p, limit: limit)?.range.upperBound
+        // A head-of word the position lexicon lacks (`assignee-title`: `Trưởng các ban, ngành`, `Người đứng đầu các cơ quan`).
+        if titleEnd == nil, agency == nil, VietnameseLetters.isUpper(scan.units[p]),
+           let v = cues.verb(at: p, in: scan, limit: limit), v.roles.contains(.title) {
+            titleEnd = v.end
+        }
+        if let titleEnd, agency == nil || titleEnd > agency!.range.upperBound {
             // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
-            if let w = scan.word(at: title.range.upperBound, limit, lines: false),
+            if let w = scan.word(at: titleEnd, limit, lines: false),
                let inner = core(at: w.lowerBound, limit: limit, scan: scan) {
                 let end = qualifiers(after: inner.end, limit: limit, scan: scan)
-                return Body(range: p..<end.range, name: scan.collapsed(p..<end.name), isPrivate: false)
+                return Body(range: p..<end.range, written: p..<end.name, isPrivate: false, units: scan.units)
             }
             if agency == nil { return nil }
         }
         guard let c = core(at: p, limit: limit, scan: scan) else { return nil }
         let end = qualifiers(after: c.end, limit: limit, scan: scan)
-        var name: String
-        if let canonical = c.canonical {
-            name = canonical
-            if end.name > c.end { name += " " + scan.collapsed(c.end..<end.name) }
-        } else {
-            name = scan.collapsed(p..<end.name)
-        }
-        return Body(range: p..<end.range, name: name, isPrivate: c.isPrivate)
+        return Body(range: p..<end.range, written: p..<end.name, canonical: c.canonical,
+                    suffix: c.canonical != nil && end.name > c.end ? c.end..<end.name : nil, isPrivate: c.isPrivate, units: scan.units)
     }
 
     /// The core of a body: a known agency or a head word with its name.
     private func core(at p: Int, limit: Int, scan: TextScan) -> (end: Int, canonical: String?, isPrivate: Bool)? {
-        if let m = lexicon.agencyMatcher.longestMatch(in: scan.folded, at: p, limit: limit) {
+        if let m = scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
             let canonical = agency.kind == "collective" ? nil : agency.name
             return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"))
         }
-        guard let v = cues.verb(at: p, in: scan.folded, limit: limit) else { return nil }
+        guard let v = cues.verb(at: p, in: scan, limit: limit) else { return nil }
         let roles = v.roles
         if roles.contains(.bodyGroup) || roles.contains(.privateGroup) {
             return (v.end, nil, roles.contains(.privateGroup))
@@ -67,7 +65,7 @@ struct BodyParser: Sendable {
         if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true) {
             return (run, nil, roles.contains(.privateHead))
         }
-        if let w = scan.word(at: v.end, limit, lines: false), let q = cues.verb(at: w.lowerBound, in: scan.folded, limit: limit),
+        if let w = scan.word(at: v.end, limit, lines: false), let q = cues.verb(at: w.lowerBound, in: scan, limit: limit),
            q.roles.contains(.qualifier) {
             return (v.end, nil, roles.contains(.privateHead))
         }
@@ -101,29 +99,38 @@ struct BodyParser: Sendable {
     }
 
     private func isNameWord(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
-        if lexicon.typeNameMatcher.longestMatch(in: scan.folded, at: w.lowerBound, limit: limit) != nil { return false }
+        if scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { return false }
         if isPredicate(w.lowerBound, limit: limit, scan: scan) { return false }
         return true
     }
 
     /// Whether an obligation or action phrase (not a body word) starts at `p`.
     func isPredicate(_ p: Int, limit: Int, scan: TextScan) -> Bool {
-        guard let v = cues.verb(at: p, in: scan.folded, limit: limit) else { return false }
-        return v.roles.contains { r in
-            switch r {
-            case .bodyHead, .bodyGroup, .privateHead, .privateGroup, .qualifier, .other: return false
-            default: return true
-            }
-        }
+        guard let v = cues.verb(at: p, in: scan, limit: limit) else { return false }
+        return !v.roles.subtracting(.nonPredicates).isEmpty
     }
 
     /// Qualifiers after a body: place names, `có liên quan`, `trên địa bàn tỉnh`, parentheticals.
     /// Returns the end of the range and the end of the part that belongs to the name.
     private func qualifiers(after end0: Int, limit: Int, scan: TextScan) -> (range: Int, name: Int) {
         var end = end0, nameEnd = end0
-        for _ in 0..<5 {
+        var plural: Bool? = nil
+        for _ in 0..<8 {
             let k = scan.skipSpaces(end, limit, lines: false)
             guard k < limit else { break }
+            // More kinds of the same plural group: "các ban, ngành, đơn vị cấp tỉnh".
+            if scan.folded[k] == 0x2C, let w = scan.word(at: k + 1, limit), !scan.isCapitalized(w),
+               let m = cues.verb(at: w.lowerBound, in: scan, limit: limit), m.roles.contains(.member) {
+                if plural == nil {
+                    var s = end0
+                    while s > 0 && end0 - s < 80 && scan.folded[s - 1] != 0x0A && scan.folded[s - 1] != 0x2C && scan.folded[s - 1] != 0x3B { s -= 1 }
+                    plural = scan.hasWord("cac", in: s..<end0)
+                }
+                if plural == true {
+                    end = m.end; nameEnd = m.end
+                    continue
+                }
+            }
             if scan.folded[k] == 0x28 { // "(" … ")"
                 var j = k + 1
                 while j < limit && j < k + 120 && scan.folded[j] != 0x29 && scan.folded[j] != 0x0A { j += 1 }
@@ -131,7 +138,7 @@ struct BodyParser: Sendable {
                 break
             }
             guard let w = scan.word(at: k, limit, lines: false) else { break }
-            if let q = cues.verb(at: w.lowerBound, in: scan.folded, limit: limit), q.roles.contains(.qualifier) {
+            if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier) {
                 end = q.end; nameEnd = end
                 if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false) { end = run; nameEnd = run }
                 continue
@@ -153,7 +160,7 @@ struct BodyParser: Sendable {
         while true {
             // "các Sở: A, B, C" — an enumeration of names after a plural head.
             var k = scan.skipSpaces(end, limit, lines: false)
-            if k < limit, scan.folded[k] == 0x3A, current.name.lowercased().contains("các "),
+            if k < limit, scan.folded[k] == 0x3A, scan.hasWord("cac", in: current.range),
                let first = scan.word(at: k + 1, limit), scan.isCapitalized(first), body(at: first.lowerBound, limit: limit, scan: scan) == nil {
                 var itemEnd = enumItem(at: first.lowerBound, limit: limit, scan: scan)
                 while true {
@@ -163,9 +170,9 @@ struct BodyParser: Sendable {
                           body(at: next.lowerBound, limit: limit, scan: scan) == nil else { break }
                     itemEnd = enumItem(at: next.lowerBound, limit: limit, scan: scan)
                 }
-                current = Body(range: current.range.lowerBound..<itemEnd,
-                               name: current.name + ": " + scan.collapsed(first.lowerBound..<itemEnd).replacingSemicolons(),
-                               isPrivate: current.isPrivate)
+                let name = current.name + ": " + scan.collapsed(first.lowerBound..<itemEnd).replacingSemicolons()
+                current.range = current.range.lowerBound..<itemEnd
+                current.name = name
                 end = itemEnd
                 k = scan.skipSpaces(end, limit, lines: false)
             }

@@ -133,7 +133,7 @@ struct ClauseReader {
         while k < rawEnd {
             if f[k] == 0x2C { predicateSeen = false; k += 1; continue }
             guard scan.isWord(k), k == 0 || !scan.isWord(k - 1) else { k += 1; continue }
-            if let v = cues.verb(at: k, in: f, limit: limit) {
+            if let v = cues.verb(at: k, in: scan, limit: limit) {
                 if v.roles.contains(.assign) && !predicateSeen {
                     let prev = previousWord.map { scan.key($0) } ?? ""
                     if prev != "duoc" && prev != "theo" && prev != "cua" && prev != "da",
@@ -144,7 +144,7 @@ struct ClauseReader {
                         c.opensWithDirect = firstPredicate && scan.key(k..<v.end) == "chi dao" && k == p
                         var end = list.end
                         // A relay: "<X> chỉ đạo/yêu cầu <Y> …".
-                        if let w2 = scan.word(at: end, limit), let v2 = cues.verb(at: w2.lowerBound, in: f, limit: limit),
+                        if let w2 = scan.word(at: end, limit), let v2 = cues.verb(at: w2.lowerBound, in: scan, limit: limit),
                            v2.roles.contains(.assign) {
                             if let w3 = scan.word(at: v2.end, limit), let inner = parser.bodyList(at: w3.lowerBound, limit: limit, scan: scan) {
                                 if !inner.bodies.allSatisfy({ $0.isPrivate }) { c.assignees = expand(inner.bodies) }
@@ -157,7 +157,7 @@ struct ClauseReader {
                         return end
                     }
                 }
-                let bodyRole = v.roles.contains { $0 == .bodyHead || $0 == .bodyGroup || $0 == .privateHead || $0 == .privateGroup || $0 == .qualifier }
+                let bodyRole = v.roles.intersects(.bodyWords)
                 if !bodyRole && !v.roles.contains(.urge) && !v.roles.contains(.modal) && !v.roles.contains(.assign) {
                     predicateSeen = true
                     firstPredicate = false
@@ -175,16 +175,22 @@ struct ClauseReader {
             k = e
         }
         // 2. A subject: a body at the start of the clause or right after a comma, then a predicate.
+        // A clause that opens with its verb (`Chủ trì, tham mưu UBND tỉnh …, UBND các huyện …`)
+        // has no written subject: bodies after its commas are objects or enumerations of the
+        // action. A private party (`…, doanh nghiệp đối với …`) after a comma is never the subject.
         var candidates = [p]
-        var j = p
-        var words = 0
-        while j < rawEnd && words < 40 {
-            if f[j] == 0x2C { candidates.append(j + 1) }
-            if scan.isWord(j) && (j == 0 || !scan.isWord(j - 1)) { words += 1 }
-            j += 1
+        if !opensWithPredicate(p, limit: rawEnd) {
+            var j = p
+            var words = 0
+            while j < rawEnd && words < 40 {
+                if f[j] == 0x2C { candidates.append(j + 1) }
+                if scan.isWord(j) && (j == 0 || !scan.isWord(j - 1)) { words += 1 }
+                j += 1
+            }
         }
         for q in candidates {
             guard let w = scan.word(at: q, limit), let list = parser.bodyList(at: w.lowerBound, limit: limit, scan: scan) else { continue }
+            if q != p && list.bodies.allSatisfy({ $0.isPrivate }) { continue }
             let after = scan.skipSpaces(list.end, limit)
             var ok = false
             if after >= limit || f[after] == 0x3A || f[after] == 0x2E || f[after] == 0x3B { ok = true }
@@ -199,6 +205,19 @@ struct ClauseReader {
             }
         }
         return p
+    }
+
+    /// Whether the clause opens with an action or obligation phrase (after urgency words such as
+    /// `Khẩn trương`, `Tiếp tục`): `Chủ trì, …`, `Rà soát, …`.
+    private func opensWithPredicate(_ p: Int, limit: Int) -> Bool {
+        var k = p
+        for _ in 0..<3 {
+            guard let w = scan.word(at: k, limit), w.lowerBound == scan.skipSpaces(k, limit),
+                  let v = cues.verb(at: w.lowerBound, in: scan, limit: limit) else { return false }
+            if v.roles.intersects(.skippableFirst) || v.roles.contains(.modal) { k = v.end; continue }
+            return !v.roles.subtracting(.nonPredicates).isEmpty && !v.roles.contains(.assign)
+        }
+        return false
     }
 
     /// A group named with its members in parentheses stands for the members:
@@ -242,16 +261,11 @@ struct ClauseReader {
                     j += 1
                 }
             }
-            if let v = cues.verb(at: k, in: f, limit: c.range.upperBound) {
-                for r in v.roles {
-                    switch r {
-                    case .lead, .coordinate, .advise, .responsible, .urge, .modal, .report: c.obligation = true
-                    case .execution: c.obligation = true; c.execution = true
-                    default: break
-                    }
-                }
+            if let v = cues.verb(at: k, in: scan, limit: c.range.upperBound) {
+                if v.roles.intersects(.obligations) { c.obligation = true }
+                if v.roles.contains(.execution) { c.obligation = true; c.execution = true }
                 if !firstRoleSeen && k >= headEnd {
-                    let skippable = v.roles.contains { [.urge, .recurWeekly, .recurMonthly, .recurQuarterly, .recurHalfYearly, .recurYearly].contains($0) }
+                    let skippable = v.roles.intersects(.skippableFirst)
                     if !skippable {
                         firstRoleSeen = true
                         if v.roles.contains(.report) && c.assignees.isEmpty { c.reportLed = true }
@@ -259,7 +273,7 @@ struct ClauseReader {
                 }
             }
         }
-        if !c.assigned, let first = starts.first, let m = cues.headings.longestMatch(in: f, at: first, limit: c.range.upperBound),
+        if !c.assigned, let first = starts.first, let m = scan.phrases.headings.match(at: first, limit: c.range.upperBound),
            m.payloads.contains(where: { cues.kinds[$0] == .goalHeading }) {
             c.goal = true
         }

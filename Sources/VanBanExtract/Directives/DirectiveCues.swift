@@ -11,7 +11,7 @@ struct DirectiveCues: Sendable {
     enum Role: Int, Sendable {
         case assign, lead, coordinate, advise, responsible, urge, act, report, modal, execution
         case recurWeekly, recurMonthly, recurQuarterly, recurHalfYearly, recurYearly
-        case bodyHead, bodyGroup, privateHead, privateGroup, qualifier, other
+        case bodyHead, bodyGroup, privateHead, privateGroup, qualifier, title, member, other
     }
     enum Kind: Int, Sendable {
         case aspect, agentive, meeting, evaluation, agreement, issuance, retrospective, effect, closing
@@ -75,6 +75,8 @@ struct DirectiveCues: Sendable {
         case "private-head": return .privateHead
         case "private-group": return .privateGroup
         case "assignee-qualifier": return .qualifier
+        case "assignee-title": return .title
+        case "group-member": return .member
         default: return .other
         }
     }
@@ -98,15 +100,17 @@ struct DirectiveCues: Sendable {
     }
 
     /// The roles of the longest obligation phrase at `i`, with its end.
-    func verb(at i: Int, in folded: [UInt8], limit: Int) -> (roles: [Role], end: Int)? {
-        guard let m = verbs.longestMatch(in: folded, at: i, limit: limit) else { return nil }
-        return (m.payloads.map { roles[$0] }, m.range.upperBound)
+    func verb(at i: Int, in scan: TextScan, limit: Int) -> (roles: RoleSet, end: Int)? {
+        guard let m = scan.phrases.verbs.match(at: i, limit: limit) else { return nil }
+        var set = RoleSet()
+        for p in m.payloads { set.insert(roles[p]) }
+        return (set, m.range.upperBound)
     }
 
     /// The kinds of the longest narrative phrase at `i`, with its end. Aspect cues count only when
     /// the text has the cue's diacritics (`đã`, not `đa` of `tối đa`).
     func narrativeCue(at i: Int, in text: TextScan, limit: Int) -> (kinds: [Kind], end: Int)? {
-        guard let m = narrative.longestMatch(in: text.folded, at: i, limit: limit) else { return nil }
+        guard let m = text.phrases.narrative.match(at: i, limit: limit) else { return nil }
         var found: [Kind] = []
         for p in m.payloads {
             if kinds[p] == .aspect {

@@ -37,7 +37,7 @@ public struct DirectiveExtractor: Sendable {
     }
 
     public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
-        let scan = TextScan(analysis.text)
+        let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon)
         let parser = BodyParser(lexicon: lexicon, cues: cues)
         let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
                                   abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
@@ -125,7 +125,7 @@ public struct DirectiveExtractor: Sendable {
         guard let w = scan.word(at: range.lowerBound, range.upperBound) else { return nil }
         var start = w.lowerBound
         if scan.equals(w, "ve"), let next = scan.word(at: w.upperBound, range.upperBound) { start = next.lowerBound }
-        guard let m = cues.headings.longestMatch(in: scan.folded, at: start, limit: range.upperBound) else { return nil }
+        guard let m = scan.phrases.headings.match(at: start, limit: range.upperBound) else { return nil }
         let rest = scan.skipSpaces(m.range.upperBound, range.upperBound)
         var words = 0
         var k = range.lowerBound
@@ -146,9 +146,9 @@ public struct DirectiveExtractor: Sendable {
         var firstObligation: String? = nil
         var k = u.range.lowerBound
         while k < u.range.upperBound {
-            guard scan.isWord(k), k == 0 || !scan.isWord(k - 1), let v = cues.verb(at: k, in: f, limit: u.range.upperBound) else { k += 1; continue }
+            guard scan.isWord(k), k == 0 || !scan.isWord(k - 1), let v = cues.verb(at: k, in: scan, limit: u.range.upperBound) else { k += 1; continue }
             let roles = v.roles
-            if firstObligation == nil, roles.contains(where: { [.lead, .coordinate, .advise, .responsible, .urge, .report].contains($0) }) {
+            if firstObligation == nil, roles.intersects(.firstObligations) {
                 firstObligation = analysis.text.text(k..<v.end)
             }
             if roles.contains(.lead) && lead.isEmpty { lead = u.assignees.map(\.name) }

@@ -8,10 +8,13 @@ import VanBanText
 struct TextScan {
     let folded: [UInt8]
     let units: [UInt16]
+    /// The lexicon phrases at each position, looked up once.
+    let phrases: DocumentPhrases
 
-    init(_ text: NormalizedText) {
+    init(_ text: NormalizedText, cues: DirectiveCues, lexicon: Lexicon) {
         folded = text.folded
         units = text.units
+        phrases = DocumentPhrases(folded: text.folded, cues: cues, lexicon: lexicon)
     }
 
     @inline(__always) func isWord(_ i: Int) -> Bool {
@@ -43,6 +46,22 @@ struct TextScan {
     /// Whether the word at `range` starts with a capital letter.
     @inline(__always) func isCapitalized(_ range: Range<Int>) -> Bool {
         VietnameseLetters.isUpper(units[range.lowerBound])
+    }
+
+    /// Whether a word of `range` equals `literal`.
+    func hasWord(_ literal: StaticString, in range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if isWord(k) && (k == 0 || !isWord(k - 1)) {
+                var e = k
+                while e < range.upperBound && isWord(e) { e += 1 }
+                if equals(k..<e, literal) { return true }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the folded bytes of `range` equal `literal` (ASCII).
