@@ -39,4 +39,19 @@ import VanBanText
     func mentions(_ text: String, _ expected: [String]) {
         #expect(Self.names(text) == expected)
     }
+
+    /// Open-class heads and name stops are lexicon data (`agency-heads.tsv`, `name-stops.tsv`), not code.
+    @Test(arguments: [
+        // (text, head removed from the lexicon, expected with the full lexicon, expected without that head) — reason
+        ("Bệnh viện Đa khoa Năm Căn đã tiếp nhận bệnh nhân.", "Bệnh viện", ["Bệnh viện Đa khoa Năm Căn"], []),  // a head from agency-heads.tsv
+        ("Giao Viện Kinh tế Xanh của tỉnh nghiên cứu.", "Viện", ["Viện Kinh tế Xanh"], []),  // "của" from name-stops.tsv ends the name
+    ] as [(String, String, [String], [String])])
+    func headsFromLexicon(_ text: String, _ removed: String, _ with: [String], _ without: [String]) {
+        #expect(Self.names(text) == with)
+        var lexicon = Self.pipeline.lexicon
+        lexicon.agencyHeads.removeAll { $0.head == removed }
+        let analysis = Self.pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let names = AgencyExtractor(lexicon: lexicon).agencies(analysis, in: 0..<analysis.text.count).map(\.name)
+        #expect(names == without)
+    }
 }

@@ -42,4 +42,37 @@ import VanBanText
         #expect(found.map(\.name) == ["Lê Văn Bình"])
         #expect(found.first?.position == "Phó Chủ tịch")
     }
+
+    /// Honorifics are lexicon data (`honorifics.tsv`): without `ông` a name without a family name is not a person.
+    @Test func honorificsFromLexicon() {
+        let text = "Tham dự có ông Khổng Minh An, Giám đốc Sở Nội vụ."
+        #expect(Self.people(text).map(\.name) == ["Khổng Minh An"])
+        var lexicon = Self.pipeline.lexicon
+        lexicon.honorifics.removeAll { $0 == "ông" }
+        let analysis = Self.pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let range = 0..<analysis.text.count
+        let agencies = AgencyExtractor(lexicon: lexicon).agencies(analysis, in: range)
+        #expect(PersonExtractor(lexicon: lexicon).people(analysis, in: range, agencies: agencies).isEmpty)
+    }
+
+    /// The signer the layout read gives the same mention as reading the signature block again,
+    /// also in a two-column footer where the name follows a Nơi nhận item on its line.
+    @Test(arguments: [
+        ("Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nPhạm Xuân Duệ\n", "Phạm Xuân Duệ", "Phạm Xuân Duệ"),  // one column
+        ("Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;                                    CHỦ TỊCH\n- Đồn Biên phòng Đất Mũi;                     Quách Thị Ngọc Hân\n- Lưu: VT.\n", "Quách Thị Ngọc Hân", "Quách Thị Ngọc Hân"),  // two columns: the mention is the name alone
+    ] as [(String, String, String)])
+    func signerFromLayout(_ text: String, _ name: String, _ surface: String) {
+        let analysis = Self.pipeline.analyse(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let range = 0..<analysis.text.count
+        let lexicon = Self.pipeline.lexicon
+        let record = LayoutExtractor(lexicon: lexicon).documents(analysis).first
+        #expect(record?.signer?.name == name)
+        let agencies = AgencyExtractor(lexicon: lexicon).agencies(analysis, in: range)
+        let extractor = PersonExtractor(lexicon: lexicon)
+        let given = extractor.people(analysis, in: range, agencies: agencies, signer: record?.signer)
+        let read = extractor.people(analysis, in: range, agencies: agencies)
+        #expect(given.map(\.name) == read.map(\.name))
+        let mention = given.first { $0.name == name }
+        #expect(mention.map { analysis.text.text($0.range) } == surface)
+    }
 }

@@ -24,27 +24,16 @@ public struct AgencyExtractor: Sendable {
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        // Open-class heads (`agency-heads.tsv`) and the words that end such a name (`name-stops.tsv`).
         var heads = PhraseMatcher()
-        let list: [(String, String)] = [
-            ("Sở", "department"), ("Bộ", "ministry"), ("Cục", "division"), ("Tổng cục", "division"), ("Chi cục", "division"),
-            ("Vụ", "division"), ("Phòng", "division"), ("Trung tâm", "center"), ("Báo", "media"), ("Đài", "media"),
-            ("Trường", "school"), ("Bệnh viện", "hospital"), ("Ban Quản lý", "committee"), ("Ban Chỉ đạo", "committee"),
-            ("Ban", "committee"), ("Viện", "center"), ("Học viện", "school"), ("Công ty", "enterprise"),
-            ("Tổng công ty", "enterprise"), ("Văn phòng", "office"), ("Thanh tra", "inspectorate"), ("Kho bạc", "treasury"),
-        ]
-        for (k, (h, _)) in list.enumerated() { heads.add(h, payload: k) }
+        let list = lexicon.agencyHeads
+        for (k, h) in list.enumerated() { heads.add(h.head, payload: k) }
         heads.freeze()
         self.heads = heads
-        self.headKinds = list.map { $0.1 }
-        self.headSurfaces = list.map { Array($0.0.lowercased().utf16) }
+        self.headKinds = list.map { $0.kind }
+        self.headSurfaces = list.map { Array($0.head.lowercased().utf16) }
         var stops = PhraseMatcher()
-        for w in ["đã", "sẽ", "đang", "được", "có", "là", "của", "tại", "về", "để", "theo", "trong", "cho", "với", "khi",
-                  "nhằm", "đối với", "các", "những", "này", "đó", "thì", "mà", "do", "từ", "đến", "trên", "dưới", "năm",
-                  "ngày", "tháng", "hoặc", "cùng", "ban hành", "tổ chức", "triển khai", "báo cáo", "trình", "gửi", "nghiên cứu",
-                  "kiểm tra", "hướng dẫn", "đề nghị", "yêu cầu", "giao", "như", "nêu", "nay", "thông báo", "kết luận", "chỉ đạo",
-                  "xem xét", "quyết định", "tiếp tục", "tăng cường", "căn cứ", "đề xuất", "ghi nhận", "đánh giá", "làm", "họp"] {
-            stops.add(w, payload: 0)
-        }
+        for w in lexicon.nameStops { stops.add(w, payload: 0) }
         stops.freeze()
         self.stops = stops
         self.lastWords = lexicon.agencies.map { a in

@@ -78,7 +78,8 @@ public struct LayoutExtractor: Sendable {
         var acc: [UInt8] = []
         var j = i
         while j < lines.count && j < i + 3 {
-            let k = LayoutScan.letterKey(text.folded, lines[j].range)
+            // Only as many letters as can still match: a long body line is not read to its end.
+            let k = LayoutScan.letterKey(text.folded, lines[j].range, max: key.count + 7 - acc.count)
             if j == i {
                 // The first line must itself start the key and be mostly the key.
                 guard k.count >= 4, k.count <= key.count + 6, k.starts(with: key.prefix(min(k.count, key.count))) else { return nil }
@@ -592,7 +593,7 @@ public struct LayoutExtractor: Sendable {
         var i = 0
         while i < tail.count {
             let line = tail[i]
-            guard LayoutScan.isUpperLine(units, line.range), line.range.count <= 60 else { i += 1; continue }
+            guard line.range.count <= 60, LayoutScan.isUpperLine(units, line.range) else { i += 1; continue }
             var k = line.range.lowerBound
             var authority: String? = nil
             if let m = signatureMark(text, line) {

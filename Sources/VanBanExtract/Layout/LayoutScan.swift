@@ -85,6 +85,11 @@ enum LayoutScan {
         return false
     }
 
+    /// Whether a column gap or `<br>` ends right before `a` (a two-column signature block puts the name after one).
+    static func isGapBefore(_ text: NormalizedText, _ a: Int, floor: Int) -> Bool {
+        a - 1 > floor && isGap(text, a - 1)
+    }
+
     /// Spaces and the residue of tables and markdown at the ends of a line.
     @inline(__always)
     static func isTrim(_ b: UInt8) -> Bool {
@@ -104,10 +109,13 @@ enum LayoutScan {
 
     /// The letters of a range, folded, with everything else dropped: `K ÉT LUẬN` → `ketluan`,
     /// `CỘNG HÒA XàHỘI` → `conghoaxahoi`. Spaced OCR letters therefore match their word.
-    static func letterKey(_ folded: [UInt8], _ range: Range<Int>) -> [UInt8] {
+    static func letterKey(_ folded: [UInt8], _ range: Range<Int>, max: Int = Int.max) -> [UInt8] {
         var key: [UInt8] = []
-        key.reserveCapacity(range.count)
-        for i in range where folded[i] >= 0x61 && folded[i] <= 0x7A { key.append(folded[i]) }
+        key.reserveCapacity(Swift.min(range.count, max))
+        for i in range where folded[i] >= 0x61 && folded[i] <= 0x7A {
+            key.append(folded[i])
+            if key.count >= max { break }
+        }
         return key
     }
 
@@ -123,8 +131,20 @@ enum LayoutScan {
 
     /// True when at least 80% of the letters are capitals (a letterhead, type or signature line).
     static func isUpperLine(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        let c = caseCounts(units, range)
-        return c.upper >= 2 && c.upper * 5 >= (c.upper + c.lower) * 4
+        // Stops as soon as the lower-case letters can no longer be outweighed (a body line is decided in a few words).
+        var upper = 0, lower = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let u = units[i]
+            if VietnameseLetters.isUpper(u) {
+                upper += 1
+            } else if VietnameseLetters.isLower(u) {
+                lower += 1
+                if lower * 4 > upper + (range.upperBound - i - 1) { return false }
+            }
+            i += 1
+        }
+        return upper >= 2 && upper * 5 >= (upper + lower) * 4
     }
 
     /// Word ranges (runs of letters and digits, with `&` `/` `.` `-` kept inside a word) of `range`.

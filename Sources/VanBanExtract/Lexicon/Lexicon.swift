@@ -39,6 +39,12 @@ public struct Lexicon: Sendable {
     public var abbreviations: Set<String> = []
     /// Vietnamese family names as folded keys (`nguyen`, `tran`, `dang`).
     public var familyNames: Set<[UInt8]> = []
+    /// Heads of open-class bodies with their kind (`Sở` department, `Trung tâm` center), from `agency-heads.tsv`.
+    public var agencyHeads: [(head: String, kind: String)] = []
+    /// Words that end an open-class body's name (`của`, `chủ trì` is a verb), from `name-stops.tsv`.
+    public var nameStops: [String] = []
+    /// Honorifics before a person's name (`đồng chí`, `ông`), from `honorifics.tsv`.
+    public var honorifics: [String] = []
 
     /// Document types by code or alias, exact case (`QĐ`, `QyĐ`, `QYĐ`), first row wins per code.
     public var typesByCode: [String: [DocumentType]] = [:]
@@ -128,6 +134,18 @@ public struct Lexicon: Sendable {
         for table in try directory.tables("family-names.tsv") {
             let n = try table.column("name")
             for row in table.rows { lexicon.familyNames.insert(PhraseMatcher.foldKey(row[n])) }
+        }
+        for table in try directory.tables("agency-heads.tsv") {
+            let (h, k) = (try table.column("head"), try table.column("kind"))
+            for row in table.rows { lexicon.agencyHeads.append((head: row[h], kind: row[k])) }
+        }
+        for table in try directory.tables("name-stops.tsv") {
+            let w = try table.column("word")
+            for row in table.rows { lexicon.nameStops.append(row[w]) }
+        }
+        for table in try directory.tables("honorifics.tsv") {
+            let h = try table.column("honorific")
+            for row in table.rows { lexicon.honorifics.append(row[h]) }
         }
         lexicon.index()
         return lexicon

@@ -12,21 +12,30 @@ import VanBanText
 public struct PersonExtractor: Sendable {
     public let lexicon: Lexicon
     let layout: LayoutExtractor
+    /// Honorifics before a name (`honorifics.tsv`).
+    let honorifics: PhraseMatcher
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.layout = LayoutExtractor(lexicon: lexicon)
+        var m = PhraseMatcher()
+        for (k, h) in lexicon.honorifics.enumerated() { m.add(h, payload: k) }
+        m.freeze()
+        self.honorifics = m
     }
 
 
-    static let honorifics: PhraseMatcher = {
-        var m = PhraseMatcher()
-        for (k, h) in ["đồng chí", "đ/c", "ông", "bà", "đ/ c"].enumerated() { m.add(h, payload: k) }
-        m.freeze()
-        return m
-    }()
 
+    /// People in `range`; the signature block is read again from the last lines of the range.
     public func people(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention]) -> [PersonMention] {
+        let text = analysis.text
+        let tail = Self.tailLines(text, range, count: 40)
+        return people(analysis, in: range, agencies: agencies, signer: layout.signer(text, tail))
+    }
+
+    /// People in `range`, with the signer the layout already read for this document (`DocumentRecord.signer`),
+    /// so the signature block is not read twice.
+    public func people(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], signer: Signer?) -> [PersonMention] {
         let text = analysis.text
         let units = text.units, folded = text.folded
         var result: [PersonMention] = []
@@ -38,7 +47,7 @@ public struct PersonExtractor: Sendable {
             let wordStart = PhraseMatcher.isWordByte(folded[i]) && (i == 0 || !PhraseMatcher.isWordByte(folded[i - 1]))
             guard wordStart else { i += 1; continue }
             // Honorific + name.
-            if let h = Self.honorifics.longestMatch(in: folded, at: i, limit: end) {
+            if let h = honorifics.longestMatch(in: folded, at: i, limit: end) {
                 let s = LayoutScan.skipSpaces(folded, h.range.upperBound, end)
                 if let n = name(units, folded, s, end, needFamily: false, agencyAt: agencyAt) {
                     let position = positionAfter(units, folded, n.upperBound, end, agencyAt: agencyAt)
@@ -66,17 +75,32 @@ public struct PersonExtractor: Sendable {
             }
             while i < end && PhraseMatcher.isWordByte(folded[i]) { i += 1 }
         }
-        // The signer.
-        let lines = LayoutScan.lines(text, range)
-        let tail = Array(lines[max(0, lines.count - 40)...])
-        if let s = layout.signer(text, tail), let name = s.name {
-            var nameRange = s.range
-            for l in tail where l.range.upperBound == s.range.upperBound { nameRange = l.range }
+        // The signer: the mention is the name's line, the last line of the block.
+        if let s = signer, let name = s.name, range.contains(s.range.lowerBound) {
+            var a = s.range.upperBound
+            while a > s.range.lowerBound && folded[a - 1] != 0x0A && !LayoutScan.isGapBefore(text, a, floor: s.range.lowerBound) { a -= 1 }
+            while a < s.range.upperBound && LayoutScan.isTrim(folded[a]) { a += 1 }
+            let nameRange = a < s.range.upperBound ? a..<s.range.upperBound : s.range
             if !result.contains(where: { $0.name == name && $0.range.overlaps(s.range) }) {
                 result.append(PersonMention(range: nameRange, name: name, position: s.position))
             }
         }
         return result
+    }
+
+    /// The last `count` layout lines of `range`, found from its end (not by splitting the whole range).
+    static func tailLines(_ text: NormalizedText, _ range: Range<Int>, count: Int) -> [LayoutLine] {
+        let f = text.folded
+        var start = range.upperBound
+        var breaks = 0
+        // Three times as many line breaks as lines: blank and decoration lines are no lines.
+        while start > range.lowerBound && breaks < count * 3 {
+            start -= 1
+            if f[start] == 0x0A { breaks += 1 }
+        }
+        if start > range.lowerBound { start += 1 }
+        let lines = LayoutScan.lines(text, start..<range.upperBound)
+        return Array(lines.suffix(count))
     }
 
     static func oneLine(_ s: String) -> String { s.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ") }
