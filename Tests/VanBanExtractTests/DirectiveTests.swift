@@ -107,6 +107,24 @@ struct DirectiveTests {
         #expect(b.assignees == ["Sở Xây dựng"])
     }
 
+    @Test func taskTableRows() throws {
+        let text = "II. NHIỆM VỤ\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|---|---|---|\n| 1 | Rà soát dữ liệu hộ tịch điện tử | Sở Tư pháp | Công an tỉnh; UBND các huyện | Trước 31/3/2024 |\n"
+        let d = try #require(Self.directive(text, containing: "Rà soát dữ liệu"), "a table row with a lead cell is a task")
+        #expect(d.assignees == ["Sở Tư pháp"])
+        #expect(d.lead == ["Sở Tư pháp"])
+        #expect(d.coordinate == ["Công an tỉnh", "UBND các huyện"])
+        #expect(d.deadline?.value == "2024-03-31")
+        #expect(d.verb == nil)
+    }
+
+    @Test func taskFieldLines() throws {
+        let text = "1. Tổ chức phổ biến\na) Biên soạn tài liệu giới thiệu Bộ luật.\n- Cơ quan chủ trì: Bộ Tư pháp; Ủy ban nhân dân các tỉnh.\n- Cơ quan phối hợp: Bộ Nội vụ.\n- Thời gian hoàn thành: trong quý IV năm 2020.\n"
+        let d = try #require(Self.directive(text, containing: "Biên soạn tài liệu"), "an item followed by Cơ quan chủ trì is a task")
+        #expect(d.assignees == ["Bộ Tư pháp", "Ủy ban nhân dân các tỉnh"])
+        #expect(d.coordinate == ["Bộ Nội vụ"])
+        #expect(d.deadline?.value == "2020-Q4")
+    }
+
     @Test func itemLabel() throws {
         let d = try #require(Self.directive("II. Nhiệm vụ trọng tâm\n2. Giao Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n", containing: "tổng hợp"))
         #expect(d.item == "II.2")

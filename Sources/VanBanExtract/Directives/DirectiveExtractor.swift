@@ -34,6 +34,9 @@ public struct DirectiveExtractor: Sendable {
         var hasDeadline: Bool
         var execution: Bool
         var node: Int?
+        /// A task written as a record (table row, field lines): its lead and coordinating bodies, no verb.
+        var lead: [Body]? = nil
+        var coordinate: [Body]? = nil
     }
 
     public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
@@ -56,7 +59,32 @@ public struct DirectiveExtractor: Sendable {
             return s
         }
 
-        for para in paragraphs {
+        // Task tables and items with field lines (`Cơ quan chủ trì: …`).
+        let fields = TaskFields(scan: scan, parser: parser)
+        let rows = fields.tableRows(in: range)
+        for r in rows {
+            units.append(Unit(range: r.row, assignees: r.lead, verb: nil, hasDeadline: false, execution: false,
+                              node: sections.innermost(containing: r.row.lowerBound), lead: r.lead, coordinate: r.coordinate))
+        }
+        var consumed = -1
+        for (index, para) in paragraphs.enumerated() {
+            if index <= consumed { continue }
+            if !rows.isEmpty, scan.folded[para.range.lowerBound] == 0x7C, rows.contains(where: { para.range.contains($0.row.lowerBound) }) { continue }
+            if fields.fieldLine(para.range) == nil {
+                var lead: [Body] = [], coordinate: [Body] = []
+                var j = index + 1
+                while j < paragraphs.count, let (kind, value) = fields.fieldLine(paragraphs[j].range) {
+                    if kind == .lead && lead.isEmpty { lead = fields.bodies(in: value..<paragraphs[j].range.upperBound) }
+                    if kind == .coordinate && coordinate.isEmpty { coordinate = fields.bodies(in: value..<paragraphs[j].range.upperBound) }
+                    j += 1
+                }
+                if !lead.isEmpty {
+                    units.append(Unit(range: para.range.lowerBound..<paragraphs[j - 1].range.upperBound, assignees: lead, verb: nil,
+                                      hasDeadline: false, execution: false, node: para.node, lead: lead, coordinate: coordinate))
+                    consumed = j - 1
+                    continue
+                }
+            }
             var st = state(for: para.node)
             defer { if let n = para.node { states[n] = st } else { top = st } }
             if para.isCapitals {
@@ -117,6 +145,7 @@ public struct DirectiveExtractor: Sendable {
                                   execution: c.execution, node: para.node))
             }
         }
+        if !rows.isEmpty { units.sort { $0.range.lowerBound < $1.range.lowerBound } }
         return units.map { finish($0, analysis: analysis, scan: scan, parser: parser, deadlines: deadlines) }
     }
 
@@ -178,7 +207,9 @@ public struct DirectiveExtractor: Sendable {
         for b in u.assignees where !names.contains(b.name) { names.append(b.name) }
         var label: String? = nil
         if let n = u.node { let l = analysis.sections.label(of: n); label = l.isEmpty ? nil : l }
-        let verb = u.execution ? nil : (u.verb ?? firstObligation)
+        if let l = u.lead { lead = l.map(\.name) }
+        if let c = u.coordinate { coordinate = c.map(\.name) }
+        let verb = u.execution || u.lead != nil ? nil : (u.verb ?? firstObligation)
         return Directive(range: u.range, verb: verb, assignees: names, lead: lead, coordinate: coordinate, deadline: deadline,
                          recurrence: recurrence, reportTo: reportTo, item: label)
     }

@@ -1,0 +1,99 @@
+import VanBanText
+
+/// Tasks written as records rather than sentences: a task table with `|` cells
+/// (`Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành`) and a task item
+/// followed by field lines (`- Cơ quan chủ trì: …`, `- Cơ quan phối hợp: …`, `- Thời gian hoàn thành: …`).
+/// The lead body is the assignee, the coordinating bodies are `coordinate`, and the item or row
+/// carries its own deadline; the verb is null, since none is written.
+struct TaskFields {
+    enum Field { case task, lead, coordinate, time, number, other }
+    let scan: TextScan
+    let parser: BodyParser
+
+    /// The field a label names (`Cơ quan chủ trì`, `Đơn vị phối hợp`, `Thời gian hoàn thành`, `Nhiệm vụ`).
+    func field(at p: Int, limit: Int) -> (Field, end: Int)? {
+        var k = scan.skipSpaces(p, limit)
+        let f = scan.folded
+        func starts(_ s: StaticString) -> Int? {
+            let n = s.utf8CodeUnitCount
+            guard k + n <= limit else { return nil }
+            let ok = s.withUTF8Buffer { b in (0..<n).allSatisfy { f[k + $0] == b[$0] || (b[$0] == 0x20 && f[k + $0] == 0x0A) } }
+            guard ok, k + n == limit || !scan.isWord(k + n) || !scan.isWord(k + n - 1) else { return nil }
+            return k + n
+        }
+        for prefix: StaticString in ["co quan ", "don vi ", "bo phan "] { if let e = starts(prefix) { k = e; break } }
+        if let e = starts("chu tri") ?? starts("thuc hien") { return (.lead, e) }
+        if let e = starts("phoi hop") { return (.coordinate, e) }
+        if let e = starts("thoi gian hoan thanh") ?? starts("thoi gian thuc hien") ?? starts("thoi han hoan thanh") ?? starts("thoi han") ?? starts("tien do") {
+            return (.time, e)
+        }
+        if let e = starts("nhiem vu") ?? starts("noi dung") ?? starts("ten nhiem vu") { return (.task, e) }
+        if let e = starts("stt") ?? starts("tt") { return (.number, e) }
+        return nil
+    }
+
+    /// A field line: a label and a colon (`Cơ quan chủ trì: Bộ Tư pháp.`); returns the field and where its value starts.
+    func fieldLine(_ r: Range<Int>) -> (Field, value: Int)? {
+        guard let (kind, end) = field(at: r.lowerBound, limit: r.upperBound), kind != .task, kind != .number else { return nil }
+        let k = scan.skipSpaces(end, r.upperBound)
+        guard k < r.upperBound, scan.folded[k] == 0x3A else { return nil }
+        return (kind, k + 1)
+    }
+
+    /// The bodies of a field value: lists split at `;`, each read as bodies, or kept as written.
+    func bodies(in r: Range<Int>) -> [Body] {
+        var out: [Body] = []
+        var s = r.lowerBound
+        while s < r.upperBound {
+            var e = s
+            while e < r.upperBound && scan.folded[e] != 0x3B { e += 1 }
+            let part = scan.trimmed(s..<e, trailing: [0x20, 0x0A, 0x2E, 0x2C, 0x7C])
+            if !part.isEmpty {
+                if let w = scan.word(at: part.lowerBound, part.upperBound), w.lowerBound == part.lowerBound,
+                   let list = parser.bodyList(at: w.lowerBound, limit: part.upperBound, scan: scan), list.end >= part.upperBound - 1 {
+                    out.append(contentsOf: list.bodies)
+                } else if scan.word(at: part.lowerBound, part.upperBound) != nil {
+                    out.append(Body(range: part, written: part, isPrivate: false, units: scan.units))
+                }
+            }
+            s = e + 1
+        }
+        return out
+    }
+
+    /// The rows of task tables in `range`: the task cell, the row, the lead and coordinating bodies.
+    func tableRows(in range: Range<Int>) -> [(task: Range<Int>, row: Range<Int>, lead: [Body], coordinate: [Body])] {
+        let f = scan.folded
+        var out: [(task: Range<Int>, row: Range<Int>, lead: [Body], coordinate: [Body])] = []
+        var columns: [Field]? = nil
+        var s = range.lowerBound
+        while s < range.upperBound {
+            var e = s
+            while e < range.upperBound && f[e] != 0x0A { e += 1 }
+            let line = scan.trimmed(s..<e)
+            defer { s = e + 1 }
+            guard !line.isEmpty, f[line.lowerBound] == 0x7C else { columns = nil; continue }
+            var cells: [Range<Int>] = []
+            var c = line.lowerBound + 1
+            var k = c
+            while k < line.upperBound {
+                if f[k] == 0x7C { cells.append(scan.trimmed(c..<k)); c = k + 1 }
+                k += 1
+            }
+            if c < line.upperBound { cells.append(scan.trimmed(c..<line.upperBound)) }
+            if cells.allSatisfy({ r in r.allSatisfy { f[$0] == 0x2D || f[$0] == 0x3A || f[$0] == 0x20 } }) { continue }
+            let kinds = cells.map { cell -> Field in
+                guard let (kind, end) = field(at: cell.lowerBound, limit: cell.upperBound), scan.skipSpaces(end, cell.upperBound) == cell.upperBound else { return .other }
+                return kind
+            }
+            if kinds.contains(.task) && kinds.contains(.lead) { columns = kinds; continue }
+            guard let columns, columns.count == cells.count,
+                  let t = columns.firstIndex(of: .task), let l = columns.firstIndex(of: .lead), !cells[t].isEmpty else { continue }
+            let lead = bodies(in: cells[l])
+            guard !lead.isEmpty else { continue }
+            let coordinate = columns.firstIndex(of: .coordinate).map { bodies(in: cells[$0]) } ?? []
+            out.append((cells[t], cells[t].lowerBound..<line.upperBound, lead, coordinate))
+        }
+        return out
+    }
+}
