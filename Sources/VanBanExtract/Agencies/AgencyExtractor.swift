@@ -269,8 +269,18 @@ public struct AgencyExtractor: Sendable {
     }
 
     func placeText(_ units: [UInt16], _ range: Range<Int>) -> String {
-        var s = String(decoding: units[range], as: UTF16.self)
-        s = s.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        // One space between words, a line break read as a space: built on the units, not by splitting a String.
+        var out: [UInt16] = []
+        out.reserveCapacity(range.count)
+        for u in units[range] {
+            if u == 0x0A || u == 0x20 {
+                if let last = out.last, last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(u)
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        let s = String(decoding: out, as: UTF16.self)
         return LayoutScan.isUpperLine(units, range) ? LayoutScan.titleCase(s) : s
     }
 }
