@@ -8,8 +8,12 @@ public struct Analysis: Sendable {
     public let sentences: [Range<Int>]
     public let sections: SectionTree
     public let lexicon: Lexicon
+    /// The pipeline's number lexer (nil: built on first use).
+    let numberLexer: DocumentNumberLexer?
     /// Document numbers by range, lexed once and shared by the date and citation extractors.
-    let numberCache: NumberCache
+    let numberCache = RangeMemo<[DocumentNumber]>()
+    /// Date scans by range, shared by the dates of a document and its directives' deadlines.
+    let dateScans = RangeMemo<(hits: [DateHit], impossible: [Range<Int>])>()
 
     public init(text: NormalizedText, lexicon: Lexicon) {
         let splitter = SentenceSplitter(abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
@@ -22,12 +26,14 @@ public struct Analysis: Sendable {
         self.lexicon = lexicon
         self.sentences = splitter.sentences(text)
         self.sections = SectionTree(text)
-        self.numberCache = NumberCache(lexer: numbers)
+        self.numberLexer = numbers
     }
 
     /// Every document number in `range` (`DocumentNumberLexer.numbers`), computed once per range.
     public func documentNumbers(in range: Range<Int>) -> [DocumentNumber] {
-        numberCache.numbers(in: text, range: range, lexicon: lexicon)
+        numberCache.value(for: range) {
+            (numberLexer ?? DocumentNumberLexer(lexicon: lexicon)).numbers(in: text, range: range)
+        }
     }
 
     /// The index of the sentence containing `position` (or the last one starting before it).
@@ -111,24 +117,15 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The document numbers of an analysis, per range. The lexer's result depends only on the text
-/// and the range, so the date and citation extractors (and deadline readers) share one lexing.
-final class NumberCache: Sendable {
-    private struct State {
-        var lexer: DocumentNumberLexer?
-        var byRange: [Range<Int>: [DocumentNumber]] = [:]
-    }
-    private let state: Mutex<State>
+/// Results of a pure function of (analysis, range), computed once per range: the extractors
+/// and the stages that reuse them (the directives read deadlines) ask for the same ranges.
+final class RangeMemo<Value: Sendable>: Sendable {
+    private let table = Mutex<[Range<Int>: Value]>([:])
 
-    init(lexer: DocumentNumberLexer?) { state = Mutex(State(lexer: lexer)) }
-
-    func numbers(in text: NormalizedText, range: Range<Int>, lexicon: Lexicon) -> [DocumentNumber] {
-        state.withLock { s in
-            if let found = s.byRange[range] { return found }
-            if s.lexer == nil { s.lexer = DocumentNumberLexer(lexicon: lexicon) }
-            let found = s.lexer!.numbers(in: text, range: range)
-            s.byRange[range] = found
-            return found
-        }
+    func value(for range: Range<Int>, _ compute: () -> Value) -> Value {
+        if let found = table.withLock({ $0[range] }) { return found }
+        let value = compute()
+        table.withLock { $0[range] = value }
+        return value
     }
 }

@@ -70,7 +70,12 @@ public struct DateExtractor: Sendable {
     }
 
     /// Scans `range` with document numbers masked; resolves day–month forms to a year or drops them.
+    /// Computed once per range of an analysis (the dates and the deadlines of a document share it).
     func scan(_ analysis: Analysis, _ range: Range<Int>) -> (hits: [DateHit], impossible: [Range<Int>]) {
+        analysis.dateScans.value(for: range) { scanUncached(analysis, range) }
+    }
+
+    private func scanUncached(_ analysis: Analysis, _ range: Range<Int>) -> (hits: [DateHit], impossible: [Range<Int>]) {
         let text = analysis.text
         let masked = analysis.documentNumbers(in: range).map(\.range)
         var scanner = DateScanner(folded: text.folded, range: range, masked: masked)

@@ -135,6 +135,18 @@ struct MappedWriter {
         count += 1
     }
 
+    /// Appends input units `[from, to)` unchanged, with their origins (one bulk copy).
+    @inline(__always)
+    mutating func copyRun(_ input: UnsafeBufferPointer<UInt16>, _ from: Int, _ to: Int) {
+        let k = to - from
+        guard k > 0 else { return }
+        while count + k > capacity { grow() }
+        (units + count).initialize(from: input.baseAddress! + from, count: k)
+        (starts + count).initialize(from: inStart.baseAddress! + from, count: k)
+        (ends + count).initialize(from: inEnd.baseAddress! + from, count: k)
+        count += k
+    }
+
     /// Appends input unit `i` unchanged.
     @inline(__always)
     mutating func copy(_ unit: UInt16, _ i: Int) {

@@ -40,18 +40,36 @@ public struct Normalizer: Sendable {
     public let rules: NormalizationRules
     /// `rules.characterRepairs` as a table over all UTF-16 units (0: keep).
     private let repairTable: [UInt16]
+    /// `rules.codeConfusions` by UTF-16 units.
+    private let confusionTable: ConfusionTable
+    /// 1 for units that format clean-up copies unchanged (no repair, no special meaning).
+    private let plainTable: [UInt8]
 
     public init(rules: NormalizationRules = .builtin) {
         self.rules = rules
         var table = [UInt16](repeating: 0, count: 0x10000)
         for (wrong, right) in rules.characterRepairs { table[Int(wrong)] = right }
         self.repairTable = table
+        self.confusionTable = ConfusionTable(rules.codeConfusions)
+        var plain = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 where Self.isPlain(UInt16(c)) && table[c] == 0 { plain[c] = 1 }
+        self.plainTable = plain
+    }
+
+    /// Units `cleanFormat` copies as they are: ASCII printables but space, `*`, `#`, `<`, `$` and
+    /// controls; C1 and Latin letters and marks below U+2000 but NBSP and the soft hyphen.
+    static func isPlain(_ c: UInt16) -> Bool {
+        if c < 0x80 {
+            return c > 0x3C && c != 0x7F || c >= 0x30 && c <= 0x3B || c > 0x24 && c < 0x2A || c == 0x2C || c == 0x2E
+                || c == 0x2F || c == 0x21 || c == 0x22 || c == 0x2B || c == 0x2D
+        }
+        return c < 0x2000 && c != 0xA0 && c != 0xAD
     }
 
     public func normalize(_ source: SourceText) -> NormalizedText {
         var text = MappedText(identity: source.units)
         text = Self.nfc(text)
-        text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable)
+        text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
         Self.canonicalizeTones(&text.units)
         text = repairNumbers(text)
@@ -78,7 +96,7 @@ public struct Normalizer: Sendable {
             // it, so each output segment maps to exactly its input segment.
             var segmentStart = prefix
             while segmentStart > 0 && !boundaryBefore(u, segmentStart) { segmentStart -= 1 }
-            for i in 0..<segmentStart { out.copy(u[i], i) }
+            out.copyRun(u, 0, segmentStart)
             var buffer = [UInt16](repeating: 0, count: 64)
             while segmentStart < n {
                 var segmentEnd = segmentStart + 1
@@ -118,8 +136,13 @@ public struct Normalizer: Sendable {
 
     // MARK: - Pass 2: format residue and whitespace
 
-    static func cleanFormat(_ input: MappedText, repairs: [UInt16]? = nil) -> MappedText {
-        input.withBuffers { u, s, e in
+    static func cleanFormat(_ input: MappedText, repairs: [UInt16]? = nil, plain: [UInt8]? = nil) -> MappedText {
+        if plain == nil {
+            var table = [UInt8](repeating: 0, count: 0x10000)
+            for c in 0..<0x10000 where isPlain(UInt16(c)) && (repairs == nil || repairs![c] == 0) { table[c] = 1 }
+            return cleanFormat(input, repairs: repairs, plain: table)
+        }
+        return plain!.withUnsafeBufferPointer { plain in input.withBuffers { u, s, e in
             let n = u.count
             var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
             var pendingSpace = -1       // index of a space waiting to be emitted
@@ -132,6 +155,20 @@ public struct Normalizer: Sendable {
             }
 
             while i < n {
+                // Fastest path: a run of ordinary characters (ASCII printables but `*`, `#`, `<`,
+                // `$`, space; letters and marks below U+2000 but NBSP and soft hyphen) with no
+                // repair, copied in bulk with their origins.
+                var j = i
+                while j < n && plain[Int(u[j])] != 0 { j += 1 }
+                if j > i {
+                    if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
+                    pendingSpace = -1
+                    out.copyRun(u, i, j)
+                    trailingNewlines = 0
+                    atLineStart = false
+                    i = j
+                    continue
+                }
                 var c = u[i]
                 if c >= 0x80, let repairs, repairs[Int(c)] != 0 { c = repairs[Int(c)] }
                 // Fast path: ordinary printable characters.
@@ -186,7 +223,7 @@ public struct Normalizer: Sendable {
             }
             while out.last == 0x0A { out.removeLast() }
             return out.finish()
-        }
+        } }
     }
 
     /// The end of an HTML tag starting at `i` (`<jsontable name="x">`, `</p>`, `<br/>`), or nil.
@@ -238,7 +275,7 @@ public struct Normalizer: Sendable {
                         if blankSince { out.append(0x0A, line.lowerBound - 1, line.lowerBound) }
                     }
                 }
-                for i in line { out.copy(u[i], i) }
+                out.copyRun(u, line.lowerBound, line.upperBound)
                 previous = line
                 blankSince = false
             }
@@ -291,6 +328,10 @@ public struct Normalizer: Sendable {
 
     /// Moves each syllable's tone mark to its canonical vowel, in place (lengths never change).
     static func canonicalizeTones(_ units: inout [UInt16]) {
+        units.withUnsafeMutableBufferPointer { canonicalizeTones(in: $0) }
+    }
+
+    private static func canonicalizeTones(in units: UnsafeMutableBufferPointer<UInt16>) {
         let n = units.count
         let tables = LetterTables.shared
         var i = 0
@@ -300,12 +341,12 @@ public struct Normalizer: Sendable {
             var toned = tables.isTonedVowel(units[i])
             while end < n && tables.isLetter(units[end]) { toned = toned || tables.isTonedVowel(units[end]); end += 1 }
             // Only syllables with a non-ASCII letter can carry a tone mark.
-            if toned && end - i >= 2 && end - i <= 7 { canonicalizeSyllable(&units, i, end, tables) }
+            if toned && end - i >= 2 && end - i <= 7 { canonicalizeSyllable(units, i, end, tables) }
             i = end
         }
     }
 
-    private static func canonicalizeSyllable(_ units: inout [UInt16], _ start: Int, _ end: Int, _ tables: LetterTables) {
+    private static func canonicalizeSyllable(_ units: UnsafeMutableBufferPointer<UInt16>, _ start: Int, _ end: Int, _ tables: LetterTables) {
         // One pass: the tone mark, the nucleus (first run of vowels) and whether a coda follows.
         var tonePosition = -1, tone = 0
         var nucleusStart = -1, nucleusEnd = -1
@@ -360,15 +401,26 @@ public struct Normalizer: Sendable {
 
     /// Removes spaces inside document numbers and repairs look-alike letters in their codes.
     func repairNumbers(_ input: MappedText) -> MappedText {
-        let u = input.units
+        input.units.withUnsafeBufferPointer { repairNumbers(input, $0) }
+    }
+
+    private func repairNumbers(_ input: MappedText, _ u: UnsafeBufferPointer<UInt16>) -> MappedText {
         let n = u.count
+        let tables = LetterTables.shared
         var delete = [Bool](repeating: false, count: n)
-        var replacement: [Int: UInt16] = [:]
+        var replacement: [UInt16] = []   // per unit, 0: kept; allocated at the first repair
         var changed = false
+        let confusions = confusionTable
+        func replace(_ p: Int, _ unit: UInt16) {
+            if replacement.isEmpty { replacement = [UInt16](repeating: 0, count: n) }
+            replacement[p] = unit
+            changed = true
+        }
+        var gathered = [Int](repeating: 0, count: confusions.maxLength + 1)
 
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && u[k] >= 0x30 && u[k] <= 0x39 }
-        func isUpper(_ k: Int) -> Bool { k >= 0 && k < n && VietnameseLetters.isUpper(u[k]) }
-        func isAlnum(_ k: Int) -> Bool { k >= 0 && k < n && (isDigit(k) || VietnameseLetters.isLetter(u[k])) }
+        func isUpper(_ k: Int) -> Bool { k >= 0 && k < n && tables.isUpper(u[k]) }
+        func isAlnum(_ k: Int) -> Bool { k >= 0 && k < n && (isDigit(k) || tables.isLetter(u[k])) }
         func skipSpaces(_ k: Int) -> Int { var j = k; while j < n && u[j] == 0x20 { j += 1 }; return j }
         func markSpaces(_ a: Int, _ b: Int) { if a < b { for j in a..<b { delete[j] = true }; changed = true } }
 
@@ -381,7 +433,7 @@ public struct Normalizer: Sendable {
                 var j = k
                 while j < n && isUpper(j) {
                     var e = j
-                    while e < n && VietnameseLetters.isLetter(u[e]) { e += 1 }
+                    while e < n && tables.isLetter(u[e]) { e += 1 }
                     pieces.append(j..<e)
                     if e < n && u[e] == 0x20 && e + 1 < n && isUpper(e + 1) && pieces.count < 6 { j = e + 1 } else { break }
                 }
@@ -390,7 +442,7 @@ public struct Normalizer: Sendable {
                     for count in stride(from: pieces.count, through: 2, by: -1) {
                         let slice = pieces[0..<count]
                         guard slice.contains(where: { $0.count == 1 }) else { continue }
-                        let joined = slice.map { String(decoding: u[$0], as: UTF16.self) }.joined()
+                        let joined = slice.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF16.self) }.joined()
                         if rules.knownCodes.contains(joined) || rules.knownCodes.contains(rules.codeConfusions[joined] ?? "") {
                             best = count; break
                         }
@@ -418,14 +470,41 @@ public struct Normalizer: Sendable {
 
         /// Same-length look-alike repair of the letters in `[a, b)`, skipping deleted spaces.
         func repairConfusion(_ a: Int, _ b: Int) {
+            guard confusions.exact else { return repairConfusionByString(a, b) }
+            // The letters, and their key, without building a string.
+            var count = 0
+            var hash = ConfusionTable.seed
+            for j in a..<b where !delete[j] && u[j] != 0x20 {
+                let unit = u[j]
+                if count == confusions.maxLength { return }  // longer than every key
+                if unit >= 0x300 && unit <= 0x36F { return repairConfusionByString(a, b) }
+                gathered[count] = j
+                count += 1
+                hash = ConfusionTable.mix(hash, unit)
+            }
+            guard count >= 2, let candidates = confusions.byHash[hash] else { return }
+            for index in candidates {
+                let wrong = confusions.wrong[index]
+                guard wrong.count == count else { continue }
+                var same = true
+                for k in 0..<count where u[gathered[k]] != wrong[k] { same = false; break }
+                guard same else { continue }
+                let right = confusions.right[index]
+                for k in 0..<count where u[gathered[k]] != right[k] { replace(gathered[k], right[k]) }
+                return
+            }
+        }
+
+        /// `repairConfusion` through `String` keys (canonical equivalence), for keys with combining marks.
+        func repairConfusionByString(_ a: Int, _ b: Int) {
             var positions: [Int] = []
             for j in a..<b where !delete[j] && u[j] != 0x20 { positions.append(j) }
             let key = String(decoding: positions.map { u[$0] }, as: UTF16.self)
             guard let right = rules.codeConfusions[key] else { return }
-            for (p, unit) in zip(positions, right.utf16) where u[p] != unit { replacement[p] = unit; changed = true }
+            for (p, unit) in zip(positions, right.utf16) where u[p] != unit { replace(p, unit) }
         }
 
-        let maxConfusionLength = rules.codeConfusions.keys.map(\.utf16.count).max() ?? 0
+        let maxConfusionLength = confusions.maxLength
         var i = 0
         while i < n {
             let c = u[i]
@@ -455,7 +534,7 @@ public struct Normalizer: Sendable {
                     while t >= 0 && isDigit(t) { t -= 1 }
                     let r = skipSpaces(i + 1)
                     var e = r
-                    while e < n && VietnameseLetters.isLetter(u[e]) { e += 1 }
+                    while e < n && tables.isLetter(u[e]) { e += 1 }
                     let slash = skipSpaces(e)
                     if (t < 0 || !isAlnum(t)) && r < n && isUpper(r) && e > r && slash < n && u[slash] == 0x2F
                         && slash + 1 < n && isUpper(skipSpaces(slash + 1)) && (r - i <= 2) && (i - l <= 2) {
@@ -481,10 +560,51 @@ public struct Normalizer: Sendable {
         guard changed else { return input }
         return input.withBuffers { _, s, e in
             var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
-            for k in 0..<n where !delete[k] {
-                if let unit = replacement[k] { out.append(unit, k, k + 1) } else { out.copy(u[k], k) }
+            var k = 0
+            while k < n {
+                // Unchanged runs in bulk; deleted spaces dropped; replaced letters one by one.
+                var run = k
+                if replacement.isEmpty {
+                    while run < n && !delete[run] { run += 1 }
+                } else {
+                    while run < n && !delete[run] && replacement[run] == 0 { run += 1 }
+                }
+                out.copyRun(u, k, run)
+                k = run
+                guard k < n else { break }
+                if !delete[k] { out.append(replacement[k], k, k + 1) }
+                k += 1
             }
             return out.finish()
+        }
+    }
+}
+
+/// The normalizer's code look-alikes keyed by their UTF-16 units, so a candidate code is looked
+/// up without building a string. `exact` is false when a key or repair is not in NFC (the
+/// `String` keys then decide, by canonical equivalence, as they always did).
+struct ConfusionTable: Sendable {
+    var wrong: [[UInt16]] = []
+    var right: [[UInt16]] = []
+    var byHash: [UInt64: [Int]] = [:]
+    var maxLength = 0
+    var exact = true
+
+    static let seed: UInt64 = 0xcbf29ce484222325
+    @inline(__always) static func mix(_ hash: UInt64, _ unit: UInt16) -> UInt64 { (hash ^ UInt64(unit)) &* 0x100000001b3 }
+
+    init(_ confusions: [String: String]) {
+        maxLength = confusions.keys.map(\.utf16.count).max() ?? 0
+        for (w, r) in confusions {
+            let wu = Array(w.utf16), ru = Array(r.utf16)
+            for side in [wu, ru] where side.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) || Normalizer.nfc(MappedText(identity: side)).units != side {
+                exact = false
+            }
+            var hash = ConfusionTable.seed
+            for unit in wu { hash = ConfusionTable.mix(hash, unit) }
+            byHash[hash, default: []].append(wrong.count)
+            wrong.append(wu)
+            right.append(ru)
         }
     }
 }

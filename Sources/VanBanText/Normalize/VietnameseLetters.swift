@@ -81,9 +81,15 @@ public enum VietnameseLetters {
     }
 
     /// True for letters (ASCII, Latin with marks, Vietnamese, other scripts' BMP letters roughly).
-    @inline(__always)
+    /// Inlined into callers for ASCII; other units take one call.
+    @inlinable @inline(__always)
     public static func isLetter(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A }
+        return isLetterBeyondASCII(unit)
+    }
+
+    @usableFromInline
+    static func isLetterBeyondASCII(_ unit: UInt16) -> Bool {
         if unit < 0x1F00 {
             let byte = foldTable[Int(unit)]
             if byte >= 0x61 && byte <= 0x7A { return true }
@@ -95,9 +101,14 @@ public enum VietnameseLetters {
     }
 
     /// True for upper-case letters among the Vietnamese/Latin range.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isUpper(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x41 && unit <= 0x5A }
+        return isUpperBeyondASCII(unit)
+    }
+
+    @usableFromInline
+    static func isUpperBeyondASCII(_ unit: UInt16) -> Bool {
         if unit == 0x0110 || unit == 0x00D0 { return true }
         if unit == 0x0111 { return false }
         if unit < 0x1F00 {
@@ -109,11 +120,14 @@ public enum VietnameseLetters {
     }
 
     /// True for lower-case letters among the Vietnamese/Latin range.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLower(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
-        return isLetter(unit) && !isUpper(unit)
+        return isLowerBeyondASCII(unit)
     }
+
+    @usableFromInline
+    static func isLowerBeyondASCII(_ unit: UInt16) -> Bool { isLetterBeyondASCII(unit) && !isUpperBeyondASCII(unit) }
 
     /// The tone of a vowel unit and its row, or nil for a non-vowel.
     @inline(__always)
@@ -130,14 +144,34 @@ public enum VietnameseLetters {
 public struct LetterTables: @unchecked Sendable {
     let fold: UnsafePointer<UInt8>
     let vowel: UnsafePointer<UInt16>
+    /// Per UTF-16 unit: `letterFlag`, `upperFlag`, `lowerFlag` as `VietnameseLetters` classifies it.
+    let classes: UnsafePointer<UInt8>
+    static let letterFlag: UInt8 = 1, upperFlag: UInt8 = 2, lowerFlag: UInt8 = 4
 
     public static let shared: LetterTables = {
         let fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x1F00)
         fold.initialize(from: VietnameseLetters.foldTable, count: 0x1F00)
         let vowel = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x1F00)
         vowel.initialize(from: VietnameseLetters.vowelInfo, count: 0x1F00)
-        return LetterTables(fold: fold, vowel: vowel)
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        for unit in 0...0xFFFF {
+            let u = UInt16(unit)
+            var flags: UInt8 = 0
+            if VietnameseLetters.isLetter(u) { flags |= letterFlag }
+            if VietnameseLetters.isUpper(u) { flags |= upperFlag }
+            if VietnameseLetters.isLower(u) { flags |= lowerFlag }
+            classes[unit] = flags
+        }
+        return LetterTables(fold: fold, vowel: vowel, classes: classes)
     }()
+
+    /// `VietnameseLetters.isUpper`, by table.
+    @inline(__always)
+    public func isUpper(_ unit: UInt16) -> Bool { classes[Int(unit)] & LetterTables.upperFlag != 0 }
+
+    /// `VietnameseLetters.isLower`, by table.
+    @inline(__always)
+    public func isLower(_ unit: UInt16) -> Bool { classes[Int(unit)] & LetterTables.lowerFlag != 0 }
 
     /// See `VietnameseLetters.fold`.
     @inline(__always)
@@ -149,16 +183,9 @@ public struct LetterTables: @unchecked Sendable {
         return VietnameseLetters.foldRare(unit)
     }
 
-    /// True for a letter (fast path for the Vietnamese range).
+    /// True for a letter (`VietnameseLetters.isLetter`, by table).
     @inline(__always)
-    public func isLetter(_ unit: UInt16) -> Bool {
-        if unit < 0x80 { return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A }
-        if unit < 0x1F00 {
-            let byte = fold[Int(unit)]
-            if byte >= 0x61 && byte <= 0x7A { return true }
-        }
-        return VietnameseLetters.isLetter(unit)
-    }
+    public func isLetter(_ unit: UInt16) -> Bool { classes[Int(unit)] & LetterTables.letterFlag != 0 }
 
     /// True for a vowel carrying a tone mark (`à`, `ự`).
     @inline(__always)

@@ -78,15 +78,37 @@ public struct SectionTree: Sendable {
 
     /// Layout lines that end any outline: `Nơi nhận:`, `Kính gửi:`, and lines in capitals.
     static func closesAll(_ folded: [UInt8], _ u: [UInt16], _ line: Range<Int>) -> Bool {
-        let key = folded[line]
-        if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) { return true }
+        if startsWith(folded, line, noiNhan) || startsWith(folded, line, kinhGui) { return true }
+        let tables = LetterTables.shared
         var letters = 0
-        for i in line where VietnameseLetters.isLetter(u[i]) {
-            if VietnameseLetters.isLower(u[i]) { return false }
+        for i in line where tables.isLetter(u[i]) {
+            if tables.isLower(u[i]) { return false }
             letters += 1
         }
         return letters >= 4
     }
+
+    private static let noiNhan = Array("noi nhan".utf8), kinhGui = Array("kinh gui".utf8)
+
+    @inline(__always)
+    private static func startsWith(_ folded: [UInt8], _ line: Range<Int>, _ prefix: [UInt8]) -> Bool {
+        guard line.count >= prefix.count else { return false }
+        for k in 0..<prefix.count where folded[line.lowerBound + k] != prefix[k] { return false }
+        return true
+    }
+
+    /// Heading words and their kinds, as UTF-16 (`Điều 5.`, `CHƯƠNG II`).
+    private static let words: [([UInt16], Node.Kind)] = {
+        let list: [(String, Node.Kind)] = [
+            ("Điều", .article), ("Chương", .chapter), ("Mục", .section), ("Phần", .part),
+            ("ĐIỀU", .article), ("CHƯƠNG", .chapter), ("MỤC", .section), ("PHẦN", .part),
+        ]
+        return list.map { (Array($0.0.utf16), $0.1) }
+    }()
+
+    /// `I`, `V`, `X`, `L`, `C`: the letters of a Roman numeral.
+    @inline(__always)
+    private static func isRoman(_ c: UInt16) -> Bool { c == 0x49 || c == 0x56 || c == 0x58 || c == 0x4C || c == 0x43 }
 
     private mutating func close(_ stack: inout [(rank: Int, node: Int)], from index: Int, at position: Int) {
         for entry in stack[index...] {
@@ -145,15 +167,15 @@ public struct SectionTree: Sendable {
             }
             return nil
         }
-        // Words: Phần, Chương, Mục, Điều.
-        let words: [(String, Node.Kind)] = [("Điều", .article), ("Chương", .chapter), ("Mục", .section), ("Phần", .part),
-                                            ("ĐIỀU", .article), ("CHƯƠNG", .chapter), ("MỤC", .section), ("PHẦN", .part)]
-        for (word, kind) in words {
-            let w = Array(word.utf16)
-            guard e - s > w.count + 1, Array(u[s..<s + w.count]) == w, at(s + w.count) == 0x20 else { continue }
+        // Words: Phần, Chương, Mục, Điều (each starts with an upper-case M, P, C or Đ).
+        for (w, kind) in (c == 0x4D || c == 0x50 || c == 0x43 || c == 0x0110) ? words : [] {
+            guard e - s > w.count + 1, w[0] == c, at(s + w.count) == 0x20 else { continue }
+            var same = true
+            for k in 1..<w.count where u[s + k] != w[k] { same = false; break }
+            guard same else { continue }
             var k = s + w.count + 1
             let labelStart = k
-            while k < e && (isDigit(k) || (u[k] >= 0x41 && u[k] <= 0x5A && "IVXLC".utf16.contains(u[k]))) { k += 1 }
+            while k < e && (isDigit(k) || isRoman(u[k])) { k += 1 }
             guard k > labelStart else { return nil }
             let label = String(decoding: u[labelStart..<k], as: UTF16.self)
             if at(k) == 0x2E || at(k) == 0x3A { k += 1 }
@@ -161,7 +183,7 @@ public struct SectionTree: Sendable {
         }
         // Roman numerals: "II." or "II-" followed by a space.
         var k = s
-        while k < e && "IVXLC".utf16.contains(u[k]) { k += 1 }
+        while k < e && isRoman(u[k]) { k += 1 }
         if k > s && k - s <= 5 && (at(k) == 0x2E || at(k) == 0x29) && (at(k + 1) == 0x20 || k + 1 == e) {
             return Marker(kind: .roman, depth: 1, label: String(decoding: u[s..<k], as: UTF16.self), marker: s..<k + 1)
         }
