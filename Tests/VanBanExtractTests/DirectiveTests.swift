@@ -63,6 +63,64 @@ struct DirectiveTests {
              assignees: ["Sở Nông nghiệp và PTNT"], reason: "assignees as written, abbreviations not expanded"),
     ]
 
+    /// Rules added for issue 4; each case fails without its rule.
+    static let issue4Cases: [Case] = [
+        Case(text: "1. Chủ động tham mưu UBND tỉnh xử lý các vướng mắc. Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, Văn phòng UBND tỉnh) khẩn trương có các biện pháp khắc phục.\n",
+             quote: "khẩn trương có các biện pháp", assignees: ["Sở Nội vụ", "Sở Tài chính", "Văn phòng UBND tỉnh"],
+             reason: "a group named after a body with its members in parentheses stands for the members"),
+        Case(text: "2.3 Sở Nội vụ\n\n- Tiếp thu đầy đủ ý kiến của các đại biểu tham dự Hội nghị để hoàn chỉnh Báo cáo sơ kết.\n",
+             quote: "Tiếp thu đầy đủ", assignees: ["Sở Nội vụ"], reason: "a meeting cue inside the object of the item's own verb is no account"),
+        Case(text: "2. Giao Giám đốc Sở Nội vụ\n\n- Chủ trì, phối hợp với Văn phòng UBND tỉnh mở chuyên mục về cải cách hành chính để kịp thời biểu dương các tổ chức, cá nhân.\n",
+             quote: "mở chuyên mục", assignees: ["Giám đốc Sở Nội vụ"], reason: "praise in a purpose phrase after the predicate is no evaluation"),
+        Case(text: "## Các doanh nghiệp viễn thông\n\nChủ động xây dựng và ban hành kế hoạch hành động chi tiết của doanh nghiệp;\n",
+             quote: "Chủ động xây dựng", assignees: ["Các doanh nghiệp viễn thông"], reason: "ban hành kế hoạch after the first action is the task's object"),
+        Case(text: "8. Giao Sở Nội vụ nghiên cứu, đề xuất một số nhiệm vụ sau:\n\n- Chủ trì, phối hợp với các cơ quan, đơn vị liên quan nghiên cứu, đề xuất việc khảo sát độc lập về Chỉ số PAPI.\n",
+             quote: "khảo sát độc lập", assignees: ["Sở Nội vụ"], reason: "do … đề xuất needs the word do: đơn vị … đề xuất is no agentive cue"),
+        Case(text: "2. Ủy ban nhân dân, Chủ tịch và các thành viên Ủy ban nhân dân tỉnh, các Sở, ban, ngành, Hội đồng nhân dân, Ủy ban nhân dân các huyện, thành phố trực thuộc tỉnh trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết này.\n",
+             quote: "có trách nhiệm thực hiện Nghị quyết",
+             assignees: ["Ủy ban nhân dân, Chủ tịch và các thành viên Ủy ban nhân dân tỉnh", "các Sở, ban, ngành",
+                         "Hội đồng nhân dân, Ủy ban nhân dân các huyện, thành phố trực thuộc tỉnh"],
+             reason: "bare heads share the level complement of the body after them"),
+        Case(text: "1. Sở, ban, ngành, Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện đúng yêu cầu, tiến độ tại Kế hoạch.\n",
+             quote: "tiến độ tại Kế hoạch", assignees: ["Sở, ban, ngành", "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn"],
+             reason: "a bare head opening kinds, and a body with several levels"),
+        Case(text: "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan; Chủ tịch Ủy ban nhân dân các huyện/thành phố; Các thành viên Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh Hà Giang và các đơn vị, tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành.\n",
+             quote: "căn cứ Quyết định thi hành",
+             assignees: ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan",
+                         "Chủ tịch Ủy ban nhân dân các huyện/thành phố", "Các thành viên Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh Hà Giang",
+                         "các đơn vị, tổ chức, cá nhân có liên quan"],
+             reason: "an execution clause binds every body before it, as written, across ;"),
+        Case(text: "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Công ty TNHH Nuôi trồng thủy sản Hải Đăng và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n",
+             quote: "chịu trách nhiệm thi hành",
+             assignees: ["Chánh Văn phòng UBND tỉnh", "Giám đốc Công ty TNHH Nuôi trồng thủy sản Hải Đăng", "các cơ quan, đơn vị có liên quan"],
+             reason: "a name word that folds like a function word (trồng/trong) stays in the name"),
+        Case(text: "- Chỉ đạo Sở Nông\nnghiệp và PTNT: \n+ Thực hiện việc nghiệm thu công trình kè trong tháng 7/2017.\n+ Có phương án khắc phục tuyến kè trong Quý 4 năm 2017.\n",
+             quote: "Có phương án", assignees: ["Sở Nông nghiệp và PTNT"], reason: "+ items beside a dash lead-in (nesting lost) inherit it"),
+        Case(text: "Giao IOC chủ trì triển khai hệ thống camera giám sát trước ngày 30/6/2025.\n", quote: "hệ thống camera",
+             assignees: ["IOC"], reason: "an assigning verb, a capitalised name the lexicon lacks, then an action"),
+        Case(text: "Đề nghị VNPT Cà Mau khẩn trương khắc phục sự cố đường truyền trước ngày 15/3/2025.\n", quote: "sự cố đường truyền",
+             assignees: ["VNPT Cà Mau"], reason: "an unknown name of several capitalised words after Đề nghị"),
+    ]
+
+    @Test("issue 4 assignees", arguments: issue4Cases)
+    func issue4(_ c: Case) throws {
+        let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
+        #expect(d.assignees == c.assignees, "\(c.reason): got \(d.assignees)")
+    }
+
+    @Test func unknownAssigneeKeepsDeadlineAndLead() throws {
+        let d = try #require(Self.directive("Giao IOC chủ trì triển khai hệ thống camera trước ngày 30/6/2025.\n", containing: "camera"))
+        #expect(d.verb == "Giao")
+        #expect(d.lead == ["IOC"])
+        #expect(d.deadline?.value == "2025-06-30")
+    }
+
+    @Test func subjectlessClauseKeepsItsDeadlineInRunningText() throws {
+        let text = "“1. Giao Công an tỉnh chủ trì, tham mưu UBND tỉnh ban hành Chỉ thị về phòng cháy; báo cáo UBND tỉnh trước ngày 26/12/2018.\n"
+        let d = try #require(Self.directive(text, containing: "ban hành Chỉ thị"))
+        #expect(d.deadline?.value == "2018-12-26", "a clause without subject goes with the task its paragraph set")
+    }
+
     @Test("assignees", arguments: assigneeCases)
     func assignees(_ c: Case) throws {
         let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
@@ -79,6 +137,11 @@ struct DirectiveTests {
         ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", "effect clause"),
         ("1. Trong thời gian qua, thủ tục hành chính đã tạo thuận lợi cho người dân, doanh nghiệp, công tác kiểm tra được quan tâm thực hiện.\n",
          "a private party after a comma in an assessment is no subject"),
+        ("Giao Thủy là huyện ven biển có diện tích nuôi trồng thủy sản lớn.\n", "a place name after Giao with no action is no unknown body"),
+        ("Yêu cầu của Bộ Tài chính về kiểm soát chi đã được các địa phương thực hiện.\n", "yêu cầu as a noun"),
+        ("Ủy ban nhân dân tỉnh đã chủ trì, phối hợp với Sở Nội vụ tổ chức Hội nghị tổng kết.\n", "aspect before the first predicate still counts"),
+        ("Hội đồng nhân dân tỉnh đánh giá cao sự nỗ lực của Ủy ban nhân dân tỉnh trong chỉ đạo, điều hành.\n", "evaluation at the predicate itself"),
+        ("Sở Nội vụ, Sở Tài chính đã chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả sắp xếp.\n", "a list before chịu trách nhiệm with đã"),
     ]
 
     @Test("narrative is not a directive", arguments: narrative)

@@ -19,6 +19,8 @@ struct BodyParser: Sendable {
         "sau", "nhu", "hoac", "cung", "deu", "vao", "ra", "len", "nham", "bang", "qua", "moi", "mot", "so", "viec",
     ]
     static let levelWords: Set<String> = ["tinh", "huyen", "xa", "quan", "phuong", "thanh", "thi"]
+    /// Last words of a level complement: `tỉnh`, `huyện`, `xã`, `thành phố`, `thị trấn`, `trung ương`.
+    static let levelEnds: Set<String> = ["tinh", "huyen", "xa", "quan", "phuong", "pho", "tran", "uong"]
 
     /// One body starting exactly at `p`.
     func body(at p: Int, limit: Int, scan: TextScan) -> Body? {
@@ -40,34 +42,40 @@ struct BodyParser: Sendable {
             if agency == nil { return nil }
         }
         guard let c = core(at: p, limit: limit, scan: scan) else { return nil }
-        let end = qualifiers(after: c.end, limit: limit, scan: scan)
+        let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare)
         return Body(range: p..<end.range, written: p..<end.name, canonical: c.canonical,
                     suffix: c.canonical != nil && end.name > c.end ? c.end..<end.name : nil, isPrivate: c.isPrivate, units: scan.units)
     }
 
     /// The core of a body: a known agency or a head word with its name.
-    private func core(at p: Int, limit: Int, scan: TextScan) -> (end: Int, canonical: String?, isPrivate: Bool)? {
+    private func core(at p: Int, limit: Int, scan: TextScan) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
             let canonical = agency.kind == "collective" ? nil : agency.name
-            return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"))
+            return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"), false, false)
         }
         guard let v = cues.verb(at: p, in: scan, limit: limit) else { return nil }
         let roles = v.roles
         if roles.contains(.bodyGroup) || roles.contains(.privateGroup) {
-            return (v.end, nil, roles.contains(.privateGroup))
+            return (v.end, nil, roles.contains(.privateGroup), roles.contains(.bodyGroup), false)
         }
         guard roles.contains(.bodyHead) || roles.contains(.privateHead) else { return nil }
         // Heads are written with a capital (`Sở`, `Báo`); folding makes `số`, `báo cáo` look alike.
         guard VietnameseLetters.isUpper(scan.units[p]) else { return nil }
         // A head needs a capitalised name or a level qualifier: "Báo Quảng Nam", "UBND cấp huyện".
         if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true) {
-            return (run, nil, roles.contains(.privateHead))
+            return (run, nil, roles.contains(.privateHead), false, false)
         }
         if let w = scan.word(at: v.end, limit, lines: false), let q = cues.verb(at: w.lowerBound, in: scan, limit: limit),
            q.roles.contains(.qualifier) {
-            return (v.end, nil, roles.contains(.privateHead))
+            return (v.end, nil, roles.contains(.privateHead), false, false)
+        }
+        // A bare head that opens a plural of kinds: "Sở, ban, ngành", "Sở, Ban, ngành, đoàn thể".
+        let k = scan.skipSpaces(v.end, limit, lines: false)
+        if k < limit, scan.folded[k] == 0x2C, let w = scan.word(at: k + 1, limit), let m = cues.verb(at: w.lowerBound, in: scan, limit: limit),
+           m.roles.contains(.member), !scan.isCapitalized(w) || core(at: w.lowerBound, limit: limit, scan: scan) == nil {
+            return (v.end, nil, roles.contains(.privateHead), false, true)
         }
         return nil
     }
@@ -112,14 +120,29 @@ struct BodyParser: Sendable {
 
     /// Qualifiers after a body: place names, `có liên quan`, `trên địa bàn tỉnh`, parentheticals.
     /// Returns the end of the range and the end of the part that belongs to the name.
-    private func qualifiers(after end0: Int, limit: Int, scan: TextScan) -> (range: Int, name: Int) {
+    private func qualifiers(after end0: Int, limit: Int, scan: TextScan, group: Bool = false, bare: Bool = false) -> (range: Int, name: Int) {
         var end = end0, nameEnd = end0
-        var plural: Bool? = nil
-        for _ in 0..<8 {
+        var plural: Bool? = bare ? true : nil
+        // A name that ends on a level (`Ủy ban nhân dân quận`) may go on with more levels.
+        var level = end0 > 0 && scan.lastWord(before: end0, from: max(0, end0 - 12)).map { Self.levelWords.contains(scan.key($0)) && $0.upperBound == end0 } == true
+        for round in 0..<8 {
             let k = scan.skipSpaces(end, limit, lines: false)
             guard k < limit else { break }
-            // More kinds of the same plural group: "các ban, ngành, đơn vị cấp tỉnh".
-            if scan.folded[k] == 0x2C, let w = scan.word(at: k + 1, limit), !scan.isCapitalized(w),
+            // Members of a group named after it: "các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, …)".
+            if round == 0, group, k == end || scan.folded[end] == 0x20, let w = scan.word(at: k, limit, lines: false), w.lowerBound == k,
+               scan.isCapitalized(w), let inner = body(at: k, limit: limit, scan: scan) {
+                end = inner.range.upperBound; nameEnd = end
+                continue
+            }
+            // More levels of the same body: "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn", "các huyện/thành phố".
+            if level, scan.folded[k] == 0x2C || scan.folded[k] == 0x2D || scan.folded[k] == 0x2F, let l = levelWord(at: k + 1, limit: limit, scan: scan) {
+                end = l; nameEnd = l
+                continue
+            }
+            // More kinds of the same plural group: "các ban, ngành, đơn vị cấp tỉnh" (a kind may be capitalised
+            // when it names no body: "các Sở, Ban, ngành").
+            if scan.folded[k] == 0x2C, let w = scan.word(at: k + 1, limit),
+               !scan.isCapitalized(w) || core(at: w.lowerBound, limit: limit, scan: scan) == nil,
                let m = cues.verb(at: w.lowerBound, in: scan, limit: limit), m.roles.contains(.member) {
                 if plural == nil {
                     var s = end0
@@ -133,13 +156,14 @@ struct BodyParser: Sendable {
             }
             if scan.folded[k] == 0x28 { // "(" … ")"
                 var j = k + 1
-                while j < limit && j < k + 120 && scan.folded[j] != 0x29 && scan.folded[j] != 0x0A { j += 1 }
+                while j < limit && j < k + 300 && scan.folded[j] != 0x29 && scan.folded[j] != 0x0A { j += 1 }
                 if j < limit && scan.folded[j] == 0x29 { end = j + 1; continue }
                 break
             }
             guard let w = scan.word(at: k, limit, lines: false) else { break }
             if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier) {
                 end = q.end; nameEnd = end
+                level = scan.lastWord(before: q.end, from: w.lowerBound).map { Self.levelWords.contains(scan.key($0)) } ?? false
                 if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false) { end = run; nameEnd = run }
                 continue
             }
@@ -152,9 +176,53 @@ struct BodyParser: Sendable {
         return (end, nameEnd)
     }
 
+    /// The end of an administrative level word at `p` (`huyện`, `xã`, `phường`, `thị trấn`, `thị xã`, `thành phố`, `quận`), not followed by a name.
+    func levelWord(at p: Int, limit: Int, scan: TextScan) -> Int? {
+        guard let w = scan.word(at: p, limit, lines: false), w.lowerBound <= p + 1, !scan.isCapitalized(w) else { return nil }
+        let key = scan.key(w)
+        var end = w.upperBound
+        switch key {
+        case "huyen", "xa", "phuong", "quan": break
+        case "thi", "thanh":
+            guard let w2 = scan.word(at: w.upperBound, limit, lines: false), ["tran", "xa", "pho"].contains(scan.key(w2)) else { return nil }
+            end = w2.upperBound
+        default: return nil
+        }
+        return end
+    }
+
+    /// Bare heads that share the complement of the body after them, as one body as written:
+    /// `Ủy ban nhân dân, Chủ tịch và các thành viên Ủy ban nhân dân tỉnh`,
+    /// `Hội đồng nhân dân, Ủy ban nhân dân các huyện`. Each head is a body head, a title or a group
+    /// followed by `,` or `và`; the run ends at a full body (at most four heads).
+    func sharedHeads(at p: Int, limit: Int, scan: TextScan) -> Body? {
+        var k = p
+        for _ in 0..<4 {
+            guard let w = scan.word(at: k, limit, lines: true), w.lowerBound == scan.skipSpaces(k, limit) else { return nil }
+            var e: Int? = nil
+            if let m = scan.phrases.positions.match(at: w.lowerBound, limit: limit) { e = m.range.upperBound }
+            else if let v = cues.verb(at: w.lowerBound, in: scan, limit: limit),
+                    (v.roles.contains(.bodyHead) && scan.isCapitalized(w)) || v.roles.contains(.bodyGroup) { e = v.end }
+            guard let headEnd = e else { return nil }
+            var s = scan.skipSpaces(headEnd, limit, lines: false)
+            if s < limit && scan.folded[s] == 0x2C { s += 1 }
+            if let vw = scan.word(at: s, limit), scan.equals(vw, "va") { s = vw.upperBound }
+            guard s > headEnd, let next = scan.word(at: s, limit) else { return nil }
+            if let b = body(at: next.lowerBound, limit: limit, scan: scan) {
+                // The shared complement is a level (`… Ủy ban nhân dân tỉnh`, `… các huyện, thành phố trực
+                // thuộc tỉnh`), not the name of one body (`Ban Chỉ đạo, Sở Nội vụ` are two bodies).
+                guard let last = scan.lastWord(before: b.range.upperBound, from: b.range.lowerBound),
+                      Self.levelEnds.contains(scan.key(last)) else { return nil }
+                return Body(range: p..<b.range.upperBound, written: p..<b.range.upperBound, isPrivate: false, units: scan.units)
+            }
+            k = next.lowerBound
+        }
+        return nil
+    }
+
     /// A list of bodies from `p`: `A, B; C và D`, `các Sở: Xây dựng, Công Thương; Công ty X`.
     func bodyList(at p: Int, limit: Int, scan: TextScan) -> (bodies: [Body], end: Int)? {
-        guard var current = body(at: p, limit: limit, scan: scan) else { return nil }
+        guard var current = body(at: p, limit: limit, scan: scan) ?? sharedHeads(at: p, limit: limit, scan: scan) else { return nil }
         var bodies: [Body] = []
         var end = current.range.upperBound
         while true {
@@ -181,7 +249,8 @@ struct BodyParser: Sendable {
             var s = k
             if s < limit && (scan.folded[s] == 0x2C || scan.folded[s] == 0x3B) { s += 1 }
             if let w = scan.word(at: s, limit), scan.equals(w, "va") { s = w.upperBound }
-            guard s > k, let w = scan.word(at: s, limit), let next = body(at: w.lowerBound, limit: limit, scan: scan) else { break }
+            guard s > k, let w = scan.word(at: s, limit),
+                  let next = body(at: w.lowerBound, limit: limit, scan: scan) ?? sharedHeads(at: w.lowerBound, limit: limit, scan: scan) else { break }
             current = next
             end = next.range.upperBound
         }

@@ -23,6 +23,14 @@ struct ClauseReader {
         "co", "lien", "sau", "dat", "ket", "thoi", "gian", "toi", "den", "tiep", "tuc", "khan", "truong", "kip", "tich", "cuc",
     ]
 
+    /// Function words that end a list of names, with their diacritics (folded `trong` is also
+    /// `trồng` in `Công ty TNHH Nuôi trồng thủy sản`, folded `co` also `cơ`).
+    static let writtenStops: Set<String> = [
+        "với", "cho", "trong", "tại", "về", "theo", "để", "trên", "đến", "từ", "có", "là", "được", "đã", "đang", "sẽ",
+        "không", "chưa", "những", "này", "do", "thì", "mà", "nếu", "khi", "phải", "cần", "trước", "sau", "như", "hoặc",
+        "cũng", "đều", "vào", "ra", "lên", "nhằm", "bằng", "qua", "mọi", "một", "số", "việc",
+    ]
+
     func clauses(in para: Range<Int>) -> [Clause] {
         var out: [Clause] = []
         var p = para.lowerBound
@@ -156,6 +164,14 @@ struct ClauseReader {
                         }
                         return end
                     }
+                    // An assigning verb that opens the clause, then a name the lexicons do not know, then
+                    // an action: `Giao IOC chủ trì …`, `Đề nghị VNPT Cà Mau khẩn trương …`.
+                    if k == p, prev != "duoc", let w = scan.word(at: v.end, limit, lines: false), let b = unknownBody(at: w.lowerBound, limit: limit) {
+                        c.verb = k..<v.end
+                        c.assigned = true
+                        c.assignees = [b]
+                        return b.range.upperBound
+                    }
                 }
                 let bodyRole = v.roles.intersects(.bodyWords)
                 if !bodyRole && !v.roles.contains(.urge) && !v.roles.contains(.modal) && !v.roles.contains(.assign) {
@@ -174,7 +190,15 @@ struct ClauseReader {
             previousWord = k..<e
             k = e
         }
-        // 2. A subject: a body at the start of the clause or right after a comma, then a predicate.
+        // 2. A list of bodies, titles and groups bound by an execution or responsibility phrase
+        //    (`Chánh Văn phòng …; Giám đốc các Sở, Ban, ngành …; Các thành viên Ban Chỉ đạo … và các
+        //    đơn vị, tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành`): every body before it, as written.
+        if let list = responsibleList(from: p, limit: limit) {
+            c.assignees = expand(list.bodies)
+            c.assigned = false
+            return list.end
+        }
+        // 3. A subject: a body at the start of the clause or right after a comma, then a predicate.
         // A clause that opens with its verb (`Chủ trì, tham mưu UBND tỉnh …, UBND các huyện …`)
         // has no written subject: bodies after its commas are objects or enumerations of the
         // action. A private party (`…, doanh nghiệp đối với …`) after a comma is never the subject.
@@ -207,6 +231,103 @@ struct ClauseReader {
         return p
     }
 
+    /// A name the lexicons do not know after an assigning verb: one to six capitalised words (joined
+    /// by spaces, `-` or `&`; `IOC`, `VNPT Cà Mau`, `Trung tâm Giám sát điều hành đô thị thông minh` is
+    /// known by its head) followed by a lower-case obligation or action phrase (`chủ trì`, `có trách
+    /// nhiệm`, `triển khai`). A document type (`Kế hoạch`), a predicate written with a capital, or no
+    /// action after the name makes no body.
+    private func unknownBody(at p: Int, limit: Int) -> Body? {
+        let f = scan.folded
+        var end = p, k = p, n = 0
+        while n < 6, let w = scan.word(at: k, limit, lines: false), w.lowerBound == scan.skipSpaces(k, limit, lines: false), scan.isCapitalized(w) {
+            if parser.isPredicate(w.lowerBound, limit: limit, scan: scan) || scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { break }
+            end = w.upperBound; n += 1; k = w.upperBound
+            let j = scan.skipSpaces(k, limit, lines: false)
+            if j < limit, f[j] == 0x2D || f[j] == 0x26, let next = scan.word(at: j + 1, limit, lines: false), scan.isCapitalized(next) { k = j + 1 }
+        }
+        guard n > 0, let next = scan.word(at: end, limit, lines: false), next.lowerBound == scan.skipSpaces(end, limit, lines: false),
+              !scan.isCapitalized(next), let v = cues.verb(at: next.lowerBound, in: scan, limit: limit),
+              !v.roles.subtracting(.nonPredicates).isEmpty, !v.roles.contains(.assign) else { return nil }
+        return Body(range: p..<end, written: p..<end, isPrivate: false, units: scan.units)
+    }
+
+    /// A body, a group or a title (`Chủ tịch Ủy ban nhân dân các huyện`, `Các Bộ trưởng`, `Thủ trưởng`) at `p`: where it ends.
+    private func element(at p: Int, limit: Int) -> Int? {
+        if let b = parser.body(at: p, limit: limit, scan: scan) ?? parser.sharedHeads(at: p, limit: limit, scan: scan) { return b.range.upperBound }
+        var k = p
+        if let w = scan.word(at: p, limit), w.lowerBound == p, scan.equals(w, "cac"), let next = scan.word(at: w.upperBound, limit, lines: false) { k = next.lowerBound }
+        guard k < limit, VietnameseLetters.isUpper(scan.units[k]) else { return nil }
+        if let m = scan.phrases.positions.match(at: k, limit: limit) { return m.range.upperBound }
+        if let v = cues.verb(at: k, in: scan, limit: limit), v.roles.contains(.title) { return v.end }
+        return nil
+    }
+
+    /// The bodies bound by an execution or responsibility phrase that follows them, read as
+    /// written: a new body starts after `,`, `;` or `và` where a body, group or title begins; any
+    /// other word stays with the body before it (`Giám đốc các Sở, Ban, ngành, đoàn thể có liên
+    /// quan`, `Chủ tịch UBND các huyện/thành phố`). Nil unless the clause starts with a body and
+    /// reaches the phrase (within 80 words, in the same sentence) past nothing but names: a
+    /// predicate (`Sở X hướng dẫn …`), an aspect or narrative word (`đã`), or a function word
+    /// (`thì`, `được`) ends the attempt, and the ordinary subject rule reads the clause.
+    private func responsibleList(from p: Int, limit: Int) -> (bodies: [Body], end: Int)? {
+        let f = scan.folded
+        guard let firstEnd = element(at: p, limit: limit) else { return nil }
+        var spans: [Range<Int>] = [p..<firstEnd]
+        var k = firstEnd
+        var words = 0
+        var depth = 0
+        var canStart = false, joined = false
+        while k < limit && words < 80 {
+            let b = f[k]
+            if b == 0x28 { depth += 1; k += 1; continue }
+            if b == 0x29 { depth = max(0, depth - 1); k += 1; spans[spans.count - 1] = spans[spans.count - 1].lowerBound..<k; continue }
+            if depth > 0 { k += 1; continue }
+            if b == 0x3A || b == 0x21 || b == 0x3F || (b == 0x2E && isSentenceEnd(k, limit: limit, start: p)) { return nil }
+            if b == 0x2C || b == 0x3B { canStart = true; joined = true; k += 1; continue }
+            if b == 0x2F || b == 0x2D || b == 0x26 || scan.units[k] == 0x2013 { joined = true; k += 1; continue }
+            guard scan.isWord(k), k == 0 || !scan.isWord(k - 1) else { k += 1; continue }
+            words += 1
+            var e = k
+            while e < limit && scan.isWord(e) { e += 1 }
+            let key = scan.key(k..<e)
+            let v = cues.verb(at: k, in: scan, limit: limit)
+            if let v, v.roles.contains(.execution) || v.roles.contains(.responsible) {
+                var bodies: [Body] = []
+                for r in spans {
+                    let t = scan.trimmed(r, trailing: [0x20, 0x0A, 0x2C, 0x3B, 0x2D, 0x2F])
+                    if !t.isEmpty { bodies.append(Body(range: t, written: t, isPrivate: false, units: scan.units)) }
+                }
+                return (bodies, k)
+            }
+            if key == "va" { canStart = true; k = e; continue }
+            if canStart, let end = element(at: k, limit: limit) {
+                spans.append(k..<end); k = end; canStart = false; joined = false; continue
+            }
+            canStart = false
+            let last = spans.count - 1
+            if let v, v.roles.intersects(.bodyWords) {
+                spans[last] = spans[last].lowerBound..<v.end; k = v.end; joined = false; continue
+            }
+            if let l = parser.levelWord(at: k, limit: limit, scan: scan) {
+                spans[last] = spans[last].lowerBound..<l; k = l; joined = false; continue
+            }
+            if scan.isCapitalized(k..<e) || f[k] >= 0x30 && f[k] <= 0x39 {
+                spans[last] = spans[last].lowerBound..<e; k = e; joined = false; continue
+            }
+            if cues.narrativeCue(at: k, in: scan, limit: limit) != nil { return nil }
+            if let v, !v.roles.subtracting(.nonPredicates).isEmpty {
+                // A predicate word used as a noun in an enumeration: "các đơn vị, tổ chức, cá nhân".
+                let after = scan.skipSpaces(v.end, limit, lines: false)
+                let enumerated = joined && after < limit && (f[after] == 0x2C || cues.verb(at: after, in: scan, limit: limit)?.roles.contains(.qualifier) == true)
+                guard enumerated else { return nil }
+                spans[last] = spans[last].lowerBound..<v.end; k = v.end; joined = false; continue
+            }
+            if BodyParser.stopWords.contains(key), Self.writtenStops.contains(String(decoding: scan.units[k..<e], as: UTF16.self).lowercased()) { return nil }
+            spans[last] = spans[last].lowerBound..<e; k = e; joined = false
+        }
+        return nil
+    }
+
     /// Whether the clause opens with an action or obligation phrase (after urgency words such as
     /// `Khẩn trương`, `Tiếp tục`): `Chủ trì, …`, `Rà soát, …`.
     private func opensWithPredicate(_ p: Int, limit: Int) -> Bool {
@@ -237,11 +358,32 @@ struct ClauseReader {
         return out
     }
 
+    /// Where the clause's object begins: the end of the obligation or action phrase that opens what
+    /// follows the head (after urgency words: `Chủ động xây dựng …` → after `xây dựng`); `Int.max`
+    /// when the clause does not go on with such a phrase (`… cơ bản thống nhất`, `… kết luận`).
+    /// A cue that starts the predicate itself (`Sở X ban hành Kế hoạch`, `HĐND đánh giá cao`) still counts.
+    private func firstPredicateEnd(_ c: Clause, headEnd: Int) -> Int {
+        var k = max(headEnd, c.range.lowerBound)
+        for _ in 0..<4 {
+            guard let w = scan.word(at: k, c.range.upperBound),
+                  let v = cues.verb(at: w.lowerBound, in: scan, limit: c.range.upperBound) else { return Int.max }
+            if v.roles.intersects(.skippableFirst) || v.roles.contains(.modal) {
+                k = v.end
+                if k < c.range.upperBound && scan.folded[k] == 0x2C { k += 1 }
+                continue
+            }
+            if v.roles.subtracting(.nonPredicates).isEmpty || v.roles.contains(.assign) { return Int.max }
+            return v.end
+        }
+        return Int.max
+    }
+
     /// Reads cues over the whole clause.
     private func readBody(_ c: inout Clause, headEnd: Int) {
         let f = scan.folded
         let starts = wordStarts(c.range)
         let verbAt = c.verb?.lowerBound ?? Int.max
+        let objectFrom = firstPredicateEnd(c, headEnd: headEnd)
         var firstRoleSeen = false
         for (index, k) in starts.enumerated() {
             if let n = cues.narrativeCue(at: k, in: scan, limit: c.range.upperBound), k < verbAt {
@@ -249,15 +391,26 @@ struct ClauseReader {
                     switch kind {
                     case .aspect: if index < 12 || (headEnd > c.range.lowerBound && k >= headEnd && k <= headEnd + 6) { c.narrative = true }
                     case .other, .assessmentHeading, .goalHeading, .directiveHeading, .agentive: break
-                    default: c.narrative = true
+                    case .closing: c.narrative = true
+                    // After the clause's own predicate a cue is part of its object or purpose
+                    // (`Tiếp thu ý kiến của các đại biểu tham dự Hội nghị`, `… để kịp thời biểu dương`,
+                    // `Chủ động xây dựng và ban hành kế hoạch …`), not an account of what was done.
+                    default: if k < objectFrom { c.narrative = true }
                     }
                 }
             }
             for gap in cues.gapCues where k < verbAt && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
+                let headEnd = k + gap.head.count
+                guard headEnd >= c.range.upperBound || !scan.isWord(headEnd),
+                      DirectiveCues.written(scan.units, k..<headEnd, equals: gap.headText) else { continue }
                 let end = min(c.range.upperBound, k + 120)
-                var j = k + gap.head.count
+                var j = headEnd
                 while j + gap.tail.count <= end {
-                    if f[j..<j + gap.tail.count].elementsEqual(gap.tail), j == 0 || !scan.isWord(j - 1) { c.narrative = true; break }
+                    let tailEnd = j + gap.tail.count
+                    if f[j..<tailEnd].elementsEqual(gap.tail), j == 0 || !scan.isWord(j - 1), tailEnd >= c.range.upperBound || !scan.isWord(tailEnd),
+                       DirectiveCues.written(scan.units, j..<tailEnd, equals: gap.tailText) {
+                        c.narrative = true; break
+                    }
                     j += 1
                 }
             }

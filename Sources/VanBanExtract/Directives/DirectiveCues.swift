@@ -21,8 +21,10 @@ struct DirectiveCues: Sendable {
     var verbs = PhraseMatcher()
     var narrative = PhraseMatcher()
     var headings = PhraseMatcher()
-    /// Gap phrases of narrative-cues.tsv: folded head and tail with the kind.
-    var gapCues: [(head: [UInt8], tail: [UInt8], kind: Kind)] = []
+    /// Gap phrases of narrative-cues.tsv: folded head and tail with the kind, and the lower-case
+    /// written head and tail, so that `do … đề xuất` is not read in `đơn vị … đề xuất` (folded
+    /// `do` also starts `don`, and is `đó`, `độ`): both parts must be whole words with their diacritics.
+    var gapCues: [(head: [UInt8], tail: [UInt8], kind: Kind, headText: [UInt16], tailText: [UInt16])] = []
     var roles: [Role] = []
     var kinds: [Kind] = []
     /// The lower-case phrase of each narrative payload, to compare aspect cues with their diacritics.
@@ -37,7 +39,8 @@ struct DirectiveCues: Sendable {
         for cue in lexicon.narrativeCues {
             let kind = Self.kind(cue.kind)
             if let parts = PhraseMatcher.gapParts(cue.phrase) {
-                gapCues.append((PhraseMatcher.foldKey(parts.head), PhraseMatcher.foldKey(parts.tail), kind))
+                gapCues.append((PhraseMatcher.foldKey(parts.head), PhraseMatcher.foldKey(parts.tail), kind,
+                                Self.lowerUnits(parts.head), Self.lowerUnits(parts.tail)))
                 continue
             }
             kinds.append(kind)
@@ -51,6 +54,17 @@ struct DirectiveCues: Sendable {
         verbs.freeze()
         narrative.freeze()
         headings.freeze()
+    }
+
+    /// The phrase in lower case, tones canonical, without surrounding spaces.
+    static func lowerUnits(_ phrase: String) -> [UInt16] {
+        Array(Normalizer.normalizeString(phrase.split(separator: " ").joined(separator: " ")).lowercased().utf16)
+    }
+
+    /// Whether `range` of the text is written as `expected` (lower case), diacritics included.
+    static func written(_ units: [UInt16], _ range: Range<Int>, equals expected: [UInt16]) -> Bool {
+        guard range.count == expected.count else { return false }
+        return Array(String(decoding: units[range], as: UTF16.self).lowercased().utf16) == expected
     }
 
     static func role(_ name: String) -> Role {

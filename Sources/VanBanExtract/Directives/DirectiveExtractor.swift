@@ -67,6 +67,9 @@ public struct DirectiveExtractor: Sendable {
                               node: sections.innermost(containing: r.row.lowerBound), lead: r.lead, coordinate: r.coordinate))
         }
         var consumed = -1
+        // A dash lead-in (`- Chỉ đạo Sở Nông nghiệp và PTNT:`) whose `+` items the outline placed
+        // beside it instead of under it (an OCR line break lost the nesting): those items inherit it.
+        var dashLeadIn: (node: Int, context: AssigneeContext)? = nil
         for (index, para) in paragraphs.enumerated() {
             if index <= consumed { continue }
             if !rows.isEmpty, scan.folded[para.range.lowerBound] == 0x7C, rows.contains(where: { para.range.contains($0.row.lowerBound) }) { continue }
@@ -85,6 +88,16 @@ public struct DirectiveExtractor: Sendable {
                     continue
                 }
             }
+            if para.isNodeLine, let n = para.node {
+                let node = sections.nodes[n]
+                if node.kind == .plus, let d = dashLeadIn, node.parent == sections.nodes[d.node].parent, states[n] == nil {
+                    var seeded = state(for: n)
+                    seeded.context = d.context
+                    states[n] = seeded
+                } else if node.kind != .plus {
+                    dashLeadIn = nil
+                }
+            }
             var st = state(for: para.node)
             defer { if let n = para.node { states[n] = st } else { top = st } }
             if para.isCapitals {
@@ -96,6 +109,8 @@ public struct DirectiveExtractor: Sendable {
             let clauses = reader.clauses(in: para.range)
             var carry: [Body]? = nil
             var verbOfCarry: String? = nil
+            // The bodies in `carry` were named by a clause of this paragraph that made a task.
+            var carryMadeTask = false
             let first = units.count
             for c in clauses {
                 var assignees = c.assignees
@@ -118,21 +133,29 @@ public struct DirectiveExtractor: Sendable {
                         st.context = AssigneeContext(bodies: assignees, verb: verb, relays: c.relays)
                         carry = assignees
                         verbOfCarry = verb
+                        carryMadeTask = false
+                        if c.endsWithColon, para.isNodeLine, let n = para.node, sections.nodes[n].kind == .dash, let ctx = st.context {
+                            dashLeadIn = (n, ctx)
+                        }
                     }
                     if c.umbrella { continue }
                 }
                 if explicit && c.assigned {
                     carry = assignees
                     verbOfCarry = verb
+                    carryMadeTask = false
                 } else if explicit {
                     carry = assignees
                     verbOfCarry = nil
+                    carryMadeTask = false
                 }
                 guard !assignees.isEmpty, !c.goal else { continue }
                 if st.mode == .narrative && !c.assigned { continue }
                 let listed = para.node != nil || st.context != nil
                 if explicit && !c.assigned && !(listed || st.mode == .directive || c.obligation) { continue }
-                if !explicit && !listed { continue }
+                // Outside a list, a clause without a subject belongs to the task its paragraph
+                // has just set (`Giao Công an tỉnh chủ trì, …; báo cáo UBND tỉnh trước ngày …`).
+                if !explicit && !listed && !(carry != nil && carryMadeTask) { continue }
                 let hasDeadline = deadlines.contains { c.range.contains($0.range.lowerBound) && $0.value != nil }
                 if !explicit, units.count > first, var last = units.last,
                    c.reportLed || (c.after == .sentence && !(last.hasDeadline && hasDeadline)) {
@@ -143,6 +166,7 @@ public struct DirectiveExtractor: Sendable {
                 }
                 units.append(Unit(range: c.range, assignees: assignees, verb: c.execution ? nil : verb, hasDeadline: hasDeadline,
                                   execution: c.execution, node: para.node))
+                if explicit { carryMadeTask = true }
             }
         }
         if !rows.isEmpty { units.sort { $0.range.lowerBound < $1.range.lowerBound } }
