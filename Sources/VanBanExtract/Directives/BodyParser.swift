@@ -134,6 +134,17 @@ struct BodyParser: Sendable {
                 end = inner.range.upperBound; nameEnd = end
                 continue
             }
+            // … or a body the lexicons cannot read whose members follow in parentheses:
+            // "Các thành viên Tổ công tác triển khai Đề án có liên quan (Sở Xây dựng, Sở Tài chính, …)".
+            if round == 0, group, let w = scan.word(at: k, limit, lines: false), w.lowerBound == k, scan.isCapitalized(w),
+               let h = cues.verb(at: k, in: scan, limit: limit), h.roles.contains(.bodyHead) {
+                var j = h.end, words = 0
+                while j < limit && words < 10 && scan.folded[j] != 0x28 && scan.folded[j] != 0x0A && scan.folded[j] != 0x2C && scan.folded[j] != 0x3B && scan.folded[j] != 0x2E {
+                    if scan.isWord(j) && !scan.isWord(j - 1) { words += 1 }
+                    j += 1
+                }
+                if j < limit && scan.folded[j] == 0x28 { end = j; nameEnd = j; continue }
+            }
             // More levels of the same body: "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn", "các huyện/thành phố".
             if level, scan.folded[k] == 0x2C || scan.folded[k] == 0x2D || scan.folded[k] == 0x2F, let l = levelWord(at: k + 1, limit: limit, scan: scan) {
                 end = l; nameEnd = l

@@ -161,6 +161,11 @@ struct ClauseReader {
                             } else if scan.key(w2.lowerBound..<v2.end).hasSuffix("chi dao") {
                                 c.relays = true
                             }
+                        } else if let w2 = scan.word(at: end, limit), let u = cues.verb(at: w2.lowerBound, in: scan, limit: limit), u.roles.contains(.urge),
+                                  let w3 = scan.word(at: u.end, limit), let v3 = cues.verb(at: w3.lowerBound, in: scan, limit: limit),
+                                  v3.roles.contains(.assign), scan.key(w3.lowerBound..<v3.end).hasSuffix("chi dao") {
+                            // "Đề nghị UBND tỉnh tập trung chỉ đạo thực hiện các nội dung sau:" relays as well.
+                            c.relays = true
                         }
                         return end
                     }
@@ -221,6 +226,8 @@ struct ClauseReader {
             else if let next = scan.word(at: after, limit), next.lowerBound == after, !scan.isCapitalized(next) {
                 let key = scan.key(next)
                 ok = !Self.subjectBlockers.contains(key) || (key == "trong" && scan.word(at: next.upperBound, limit).map { scan.key($0) } == "pham")
+                    // "Sở Tư pháp là cơ quan thường trực …, có trách nhiệm …": a role phrase, not a definition.
+                    || (key == "la" && cues.verb(at: next.lowerBound, in: scan, limit: limit).map { $0.roles.contains(.lead) } == true)
             }
             if ok {
                 c.assignees = expand(list.bodies)
@@ -240,7 +247,8 @@ struct ClauseReader {
         let f = scan.folded
         var end = p, k = p, n = 0
         while n < 6, let w = scan.word(at: k, limit, lines: false), w.lowerBound == scan.skipSpaces(k, limit, lines: false), scan.isCapitalized(w) {
-            if parser.isPredicate(w.lowerBound, limit: limit, scan: scan) || scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { break }
+            // A capitalised predicate opens no name (`Giao Tổ chức …`); inside one it is a name word (`Cần Thơ`).
+            if (n == 0 && parser.isPredicate(w.lowerBound, limit: limit, scan: scan)) || scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { break }
             end = w.upperBound; n += 1; k = w.upperBound
             let j = scan.skipSpaces(k, limit, lines: false)
             if j < limit, f[j] == 0x2D || f[j] == 0x26, let next = scan.word(at: j + 1, limit, lines: false), scan.isCapitalized(next) { k = j + 1 }
