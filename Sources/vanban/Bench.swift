@@ -75,6 +75,11 @@ struct Bench: ParsableCommand {
             for t in normalized { n += tokenizer.tokens(t).count; n += SentenceSplitter().sentences(t).count; _ = SectionTree(t) }
             return n
         }
+        // The same stage part by part, to see where its time goes.
+        let tokensOnly = time { normalized.reduce(0) { $0 + tokenizer.tokens($1).count } }
+        let splitter = SentenceSplitter()
+        let sentencesOnly = time { normalized.reduce(0) { $0 + splitter.sentences($1).count } }
+        let sectionsOnly = time { normalized.reduce(0) { $0 + SectionTree($1).nodes.count } }
         let extract = time {
             var n = 0
             for s in sources {
@@ -98,6 +103,11 @@ struct Bench: ParsableCommand {
         report += row("decode", decode, "documents") + "\n"
         report += row("normalize", normalize, "normalized units") + "\n"
         report += row("tokenize+sentences", tokenize, "tokens+sentences") + "\n"
+        report += row("  tokens", tokensOnly, "tokens") + "\n"
+        report += row("  sentences", sentencesOnly, "sentences") + "\n"
+        report += row("  sections", sectionsOnly, "outline items") + "\n"
+        let together = (seconds: zip(normalize.seconds, tokenize.seconds).map { $0 + $1 }, count: tokenize.count)
+        report += row("normalize+tokenize", together, "(sum of the two stages' times)") + "\n"
         report += row("extract (all stages)", extract, "records") + "\n"
         let docsPerSecond = Double(sources.count) / extract.seconds[extract.seconds.count / 2]
         report += String(format: "documents/s (extract): %.0f\n", docsPerSecond)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VanBanText
 
@@ -99,5 +100,62 @@ struct TokenizerTests {
         let firstField = tree.nodes[article2].children[0]
         #expect(tree.nodes[firstField].children.contains { tree.nodes[$0].kind == .dash })
         #expect(tree.label(of: firstField) == "2.1")
+    }
+
+    static func sameTokens(_ a: [Token], _ b: [Token]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.range == $1.range && $0.kind == $1.kind }
+    }
+
+    @Test("the word segmenter gives ICU's tokens and kinds on every corpus document")
+    func segmenterMatchesICUOnCorpus() throws {
+        let docs = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path)
+            .flatMap { set in
+                ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus/\(set)/docs").path)) ?? [])
+                    .filter { $0.hasSuffix(".txt") }.map { "\(set)/docs/\($0)" }
+            }
+        #expect(docs.count >= 30)
+        var fast = 0
+        for path in docs {
+            let text = Normalizer().normalize(try Fixtures.corpus(path))
+            if WordSegments.segments(text.units) != nil { fast += 1 }
+            #expect(Self.sameTokens(Tokenizer().tokens(text), Tokenizer().icuTokens(text)), "\(path)")
+        }
+        #expect(fast * 2 >= docs.count, "most documents stay within the segmenter's repertoire")
+    }
+
+    @Test("the word segmenter gives ICU's tokens and kinds on random strings of its repertoire, and defers outside it")
+    func segmenterMatchesICUOnRandomText() {
+        let alphabet: [String] = ["a", "b", "Q", "H", "ệ", "Đ", "ư", "ồ", "1", "0", "9", ".", ".", ",", ";", "'", "’", ":", "-", "/",
+                                  " ", " ", " ", "\n", "(", ")", "“", "”", "–", "—", "…", "•", "&", "%", "$", "#", "*", "?", "!", "\"", "@",
+                                  "x", "v", "2", "7", "Ý", "ÿ", "ƀ", "ǅ", "+", "=", "|", "~", "@", "[", "]", "{", "}", "<", ">", "^", "`", "\\"]
+        var rng = SplitMix(seed: 0x5EED_7E57)
+        var checked = 0
+        for round in 0..<3000 {
+            let length = 1 + round % 40
+            let string = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            let text = Fixtures.normalize(string)
+            guard text.count > 0 else { continue }
+            let ours = Tokenizer().tokens(text), icu = Tokenizer().icuTokens(text)
+            #expect(Self.sameTokens(ours, icu), "\(string.debugDescription)")
+            if WordSegments.segments(text.units) != nil { checked += 1 }
+        }
+        #expect(checked > 1000)
+        // Outside the repertoire the segmenter defers: `_` (joins words), other scripts, symbols.
+        for string in ["a_b", "x@y.vn", "日本語", "x © y", "a\u{00B7}b", "½", "𝟙"] {
+            #expect(WordSegments.segments(Fixtures.normalize(string).units) == nil, "\(string)")
+        }
+    }
+}
+
+/// A small seeded generator, so the random-text test is the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -158,8 +158,14 @@ public struct Normalizer: Sendable {
                 // Fastest path: a run of ordinary characters (ASCII printables but `*`, `#`, `<`,
                 // `$`, space; letters and marks below U+2000 but NBSP and soft hyphen) with no
                 // repair, copied in bulk with their origins.
+                // Inside a run a single space between two plain units is copied too: it is what
+                // the pending-space logic would write for it.
                 var j = i
-                while j < n && plain[Int(u[j])] != 0 { j += 1 }
+                while j < n {
+                    if plain[Int(u[j])] != 0 { j += 1; continue }
+                    if j > i && u[j] == 0x20 && j + 1 < n && plain[Int(u[j + 1])] != 0 { j += 2; continue }
+                    break
+                }
                 if j > i {
                     if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
                     pendingSpace = -1
@@ -334,14 +340,25 @@ public struct Normalizer: Sendable {
     private static func canonicalizeTones(in units: UnsafeMutableBufferPointer<UInt16>) {
         let n = units.count
         let tables = LetterTables.shared
+        let classes = tables.classes
+        let letter = LetterTables.letterFlag, vowel = LetterTables.vowelFlag
         var i = 0
         while i < n {
-            guard tables.isLetter(units[i]) else { i += 1; continue }
+            let first = classes[Int(units[i])]
+            guard first & letter != 0 else { i += 1; continue }
             var end = i + 1
-            var toned = tables.isTonedVowel(units[i])
-            while end < n && tables.isLetter(units[end]) { toned = toned || tables.isTonedVowel(units[end]); end += 1 }
-            // Only syllables with a non-ASCII letter can carry a tone mark.
-            if toned && end - i >= 2 && end - i <= 7 { canonicalizeSyllable(units, i, end, tables) }
+            var flags = first
+            var vowels = first & vowel != 0 ? 1 : 0
+            while end < n {
+                let f = classes[Int(units[end])]
+                guard f & letter != 0 else { break }
+                flags |= f
+                if f & vowel != 0 { vowels += 1 }
+                end += 1
+            }
+            // Only syllables with a tone mark can need it moved, and only when the tone has a
+            // choice of vowels (with one vowel, the mark is already on it).
+            if flags & LetterTables.tonedFlag != 0 && vowels >= 2 && end - i <= 7 { canonicalizeSyllable(units, i, end, tables) }
             i = end
         }
     }

@@ -147,6 +147,8 @@ public struct LetterTables: @unchecked Sendable {
     /// Per UTF-16 unit: `letterFlag`, `upperFlag`, `lowerFlag` as `VietnameseLetters` classifies it.
     let classes: UnsafePointer<UInt8>
     static let letterFlag: UInt8 = 1, upperFlag: UInt8 = 2, lowerFlag: UInt8 = 4
+    /// A Vietnamese vowel (`vowelOf` is not nil), and one carrying a tone mark (`isTonedVowel`).
+    static let vowelFlag: UInt8 = 8, tonedFlag: UInt8 = 16
 
     public static let shared: LetterTables = {
         let fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x1F00)
@@ -160,6 +162,8 @@ public struct LetterTables: @unchecked Sendable {
             if VietnameseLetters.isLetter(u) { flags |= letterFlag }
             if VietnameseLetters.isUpper(u) { flags |= upperFlag }
             if VietnameseLetters.isLower(u) { flags |= lowerFlag }
+            if unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] != 0 { flags |= vowelFlag }
+            if unit >= 0xC0 && unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] & 7 != 0 { flags |= tonedFlag }
             classes[unit] = flags
         }
         return LetterTables(fold: fold, vowel: vowel, classes: classes)

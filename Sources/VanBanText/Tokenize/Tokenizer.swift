@@ -35,8 +35,21 @@ public struct Tokenizer: Sendable {
     ]
 
     public func tokens(_ text: NormalizedText) -> [Token] {
+        guard text.count > 0 else { return [] }
+        if let raw = WordSegments.segments(text.units) { return join(raw, text.folded) }
+        return join(icuSegments(text), text.folded)
+    }
+
+    /// The tokens through ICU's word break iterator for the whole text (what `tokens` gives
+    /// when the text has a character outside `WordSegments`' repertoire).
+    func icuTokens(_ text: NormalizedText) -> [Token] {
+        guard text.count > 0 else { return [] }
+        return join(icuSegments(text), text.folded)
+    }
+
+    /// Word segments from ICU (locale `vi`), spaces and line breaks dropped.
+    private func icuSegments(_ text: NormalizedText) -> [Token] {
         let n = text.count
-        guard n > 0 else { return [] }
         var boundaries = [Int32](repeating: 0, count: n + 1)
         var statuses = [Int32](repeating: 0, count: n + 1)
         let count = text.units.withUnsafeBufferPointer { src in
@@ -62,7 +75,7 @@ public struct Tokenizer: Sendable {
             else { kind = .punctuation }
             raw.append(Token(range: start..<end, kind: kind))
         }
-        return join(raw, folded)
+        return raw
     }
 
     /// Joins adjacent tokens into codes and abbreviations.
@@ -106,5 +119,84 @@ public struct Tokenizer: Sendable {
             i += 1
         }
         return out
+    }
+}
+
+/// ICU's word segmentation (UAX #29 as ICU 72 implements it for `vi`) for text made only of
+/// Latin letters (ASCII, U+00C0–U+024F, U+1E00–U+1EFF), ASCII digits, spaces, line feeds, the
+/// mid-word marks `.` `'` `’` and mid-number marks `,` `;`, and ASCII (but `_` and `@`) or
+/// common typographic punctuation; nil for any other character, and the caller asks ICU.
+///
+/// Within that repertoire the rules reduce to: a line feed and each punctuation mark are
+/// segments of their own, a run of spaces is one segment, and a word runs over letters and
+/// digits, over `.` `'` `’` between two letters, and over `.` `'` `’` `,` `;` between two digits
+/// (WB5–WB12). ICU's rule status is that of the word's last letter or digit: a number (100) if
+/// it is a digit (`QH14`, `a1.5`), a letter (200) otherwise (`30c`, `1.5a`); punctuation 0.
+/// `TokenizerTests` checks this against ICU on the corpus and on random strings.
+enum WordSegments {
+    /// Character classes.
+    static let other: UInt8 = 0, letter: UInt8 = 1, digit: UInt8 = 2, midLetterOrNumber: UInt8 = 3
+    static let midNumber: UInt8 = 4, space: UInt8 = 5, lineFeed: UInt8 = 6, punctuation: UInt8 = 7
+
+    /// The class of every UTF-16 unit; `other` (0) means "outside the repertoire".
+    static let classes: [UInt8] = {
+        var t = [UInt8](repeating: other, count: 0x10000)
+        for c in 0x21...0x7E { t[c] = punctuation }
+        for c in 0x41...0x5A { t[c] = letter }
+        for c in 0x61...0x7A { t[c] = letter }
+        for c in 0x30...0x39 { t[c] = digit }
+        for c in 0xC0...0x24F where c != 0xD7 && c != 0xF7 { t[c] = letter }
+        for c in 0x1E00...0x1EFF { t[c] = letter }
+        t[0x2E] = midLetterOrNumber; t[0x27] = midLetterOrNumber; t[0x2019] = midLetterOrNumber
+        t[0x2C] = midNumber; t[0x3B] = midNumber
+        t[0x5F] = other  // `_` joins words and numbers (ExtendNumLet): left to ICU
+        t[0x40] = other  // `@` is a letter to ICU's rules (addresses): left to ICU
+        t[0x20] = space
+        t[0x0A] = lineFeed
+        for c in [0x2013, 0x2014, 0x201C, 0x201D, 0x2022, 0x2026] { t[c] = punctuation }
+        return t
+    }()
+
+    /// The word segments of `units` that are not spaces or line feeds, with ICU's kinds, or nil.
+    static func segments(_ units: [UInt16]) -> [Token]? {
+        classes.withUnsafeBufferPointer { table in
+            units.withUnsafeBufferPointer { u -> [Token]? in
+                let n = u.count
+                var out: [Token] = []
+                out.reserveCapacity(n / 4)
+                var i = 0
+                while i < n {
+                    let c = table[Int(u[i])]
+                    switch c {
+                    case letter, digit:
+                        var last = c       // class of the last letter or digit
+                        var j = i + 1
+                        while j < n {
+                            let d = table[Int(u[j])]
+                            if d == letter || d == digit { last = d; j += 1; continue }
+                            // A mid mark joins when the same kind follows: letters for `.` `'` `’`
+                            // (WB6/7), digits for those and `,` `;` (WB11/12).
+                            if (d == midLetterOrNumber || d == midNumber) && j + 1 < n {
+                                let e = table[Int(u[j + 1])]
+                                if e == last && (last == digit || d == midLetterOrNumber) { j += 2; continue }
+                            }
+                            break
+                        }
+                        out.append(Token(range: i..<j, kind: last == digit ? .number : .word))
+                        i = j
+                    case space:
+                        i += 1
+                    case lineFeed:
+                        i += 1
+                    case punctuation, midLetterOrNumber, midNumber:
+                        out.append(Token(range: i..<i + 1, kind: .punctuation))
+                        i += 1
+                    default:
+                        return nil
+                    }
+                }
+                return out
+            }
+        }
     }
 }
