@@ -176,4 +176,18 @@ struct CLITests {
         #expect(broken.stdout.isEmpty)
         #expect(broken.stderr.contains("agencies.tsv:2: expected 4 tab-separated fields"), "\(broken.stderr)")
     }
+
+    @Test("pathological repetitions are extracted without a crash", arguments: [
+        ("Số ", 200_000, "once overflowed the stack through nested body parsing"),
+        ("ngày ", 200_000, "date cues with nothing after them"),
+        ("Giao Sở ", 100_000, "an assigning verb before endless bodies"),
+        ("(", 100_000, "unclosed parentheses"),
+        ("- ", 200_000, "an endless bullet"),
+    ] as [(String, Int, String)])
+    func pathological(unit: String, count: Int, reason: String) throws {
+        let path = try temporaryFile("rep.txt", Array(String(repeating: unit, count: count).utf8))
+        let result = try Self.run(["extract", path])
+        #expect(result.status == 0, "\(reason): \(result.stderr.prefix(300))")
+        #expect((try? JSONSerialization.jsonObject(with: result.stdout)) != nil, "\(reason)")
+    }
 }

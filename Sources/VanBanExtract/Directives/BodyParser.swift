@@ -22,9 +22,10 @@ struct BodyParser: Sendable {
     /// Last words of a level complement: `tỉnh`, `huyện`, `xã`, `thành phố`, `thị trấn`, `trung ương`.
     static let levelEnds: Set<String> = ["tinh", "huyen", "xa", "quan", "phuong", "pho", "tran", "uong"]
 
-    /// One body starting exactly at `p`.
-    func body(at p: Int, limit: Int, scan: TextScan) -> Body? {
-        guard p < limit, scan.isWord(p) else { return nil }
+    /// One body starting exactly at `p`. `depth` counts bodies nested as group members, so a
+    /// pathological repetition ("Sở Sở Sở …") cannot recurse without bound.
+    func body(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> Body? {
+        guard depth < 4, p < limit, scan.isWord(p) else { return nil }
         let agency = scan.phrases.agencies.match(at: p, limit: limit)
         var titleEnd = scan.phrases.positions.match(at: p, limit: limit)?.range.upperBound
         // A head-of word the position lexicon lacks (`assignee-title`: `Trưởng các ban, ngành`, `Người đứng đầu các cơ quan`).
@@ -35,20 +36,20 @@ struct BodyParser: Sendable {
         if let titleEnd, agency == nil || titleEnd > agency!.range.upperBound {
             // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
             if let w = scan.word(at: titleEnd, limit, lines: false),
-               let inner = core(at: w.lowerBound, limit: limit, scan: scan) {
-                let end = qualifiers(after: inner.end, limit: limit, scan: scan)
+               let inner = core(at: w.lowerBound, limit: limit, scan: scan, depth: depth) {
+                let end = qualifiers(after: inner.end, limit: limit, scan: scan, depth: depth)
                 return Body(range: p..<end.range, written: p..<end.name, isPrivate: false, units: scan.units)
             }
             if agency == nil { return nil }
         }
-        guard let c = core(at: p, limit: limit, scan: scan) else { return nil }
-        let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare)
+        guard let c = core(at: p, limit: limit, scan: scan, depth: depth) else { return nil }
+        let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare, depth: depth)
         return Body(range: p..<end.range, written: p..<end.name, canonical: c.canonical,
                     suffix: c.canonical != nil && end.name > c.end ? c.end..<end.name : nil, isPrivate: c.isPrivate, units: scan.units)
     }
 
     /// The core of a body: a known agency or a head word with its name.
-    private func core(at p: Int, limit: Int, scan: TextScan) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
+    private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
@@ -64,7 +65,7 @@ struct BodyParser: Sendable {
         // Heads are written with a capital (`Sở`, `Báo`); folding makes `số`, `báo cáo` look alike.
         guard VietnameseLetters.isUpper(scan.units[p]) else { return nil }
         // A head needs a capitalised name or a level qualifier: "Báo Quảng Nam", "UBND cấp huyện".
-        if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true) {
+        if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true, depth: depth) {
             return (run, nil, roles.contains(.privateHead), false, false)
         }
         if let w = scan.word(at: v.end, limit, lines: false), let q = cues.verb(at: w.lowerBound, in: scan, limit: limit),
@@ -82,7 +83,7 @@ struct BodyParser: Sendable {
 
     /// A capitalised name after a head: `Quảng Nam`, `Phát thanh - Truyền hình Quảng Ngãi`,
     /// `Giao thông vận tải` (a few lower-case syllables may follow a capitalised one).
-    func nameRun(at p: Int, limit: Int, scan: TextScan, lowercase: Bool, lines: Bool) -> Int? {
+    func nameRun(at p: Int, limit: Int, scan: TextScan, lowercase: Bool, lines: Bool, depth: Int = 0) -> Int? {
         guard let first = scan.word(at: p, limit, lines: lines), scan.isCapitalized(first), isNameWord(first, scan: scan, limit: limit) else { return nil }
         var end = first.upperBound
         var lower = 0, count = 1
@@ -96,7 +97,7 @@ struct BodyParser: Sendable {
                 end = w.upperBound; count += 1; lower = 0; continue
             }
             if scan.equals(w, "va"), let next = scan.word(at: w.upperBound, limit, lines: false), scan.isCapitalized(next),
-               isNameWord(next, scan: scan, limit: limit), body(at: next.lowerBound, limit: limit, scan: scan) == nil {
+               isNameWord(next, scan: scan, limit: limit), body(at: next.lowerBound, limit: limit, scan: scan, depth: depth + 1) == nil {
                 end = next.upperBound; count += 2; continue
             }
             guard lowercase, k == scan.skipSpaces(end, limit, lines: false), lower < 3, !Self.stopWords.contains(scan.key(w)),
@@ -120,7 +121,8 @@ struct BodyParser: Sendable {
 
     /// Qualifiers after a body: place names, `có liên quan`, `trên địa bàn tỉnh`, parentheticals.
     /// Returns the end of the range and the end of the part that belongs to the name.
-    private func qualifiers(after end0: Int, limit: Int, scan: TextScan, group: Bool = false, bare: Bool = false) -> (range: Int, name: Int) {
+    private func qualifiers(after end0: Int, limit: Int, scan: TextScan, group: Bool = false, bare: Bool = false,
+                            depth: Int = 0) -> (range: Int, name: Int) {
         var end = end0, nameEnd = end0
         var plural: Bool? = bare ? true : nil
         // A name that ends on a level (`Ủy ban nhân dân quận`) may go on with more levels.
@@ -130,7 +132,7 @@ struct BodyParser: Sendable {
             guard k < limit else { break }
             // Members of a group named after it: "các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, …)".
             if round == 0, group, k == end || scan.folded[end] == 0x20, let w = scan.word(at: k, limit, lines: false), w.lowerBound == k,
-               scan.isCapitalized(w), let inner = body(at: k, limit: limit, scan: scan) {
+               scan.isCapitalized(w), let inner = body(at: k, limit: limit, scan: scan, depth: depth + 1) {
                 end = inner.range.upperBound; nameEnd = end
                 continue
             }
@@ -175,11 +177,11 @@ struct BodyParser: Sendable {
             if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier) {
                 end = q.end; nameEnd = end
                 level = scan.lastWord(before: q.end, from: w.lowerBound).map { Self.levelWords.contains(scan.key($0)) } ?? false
-                if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false) { end = run; nameEnd = run }
+                if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false, depth: depth) { end = run; nameEnd = run }
                 continue
             }
-            if scan.isCapitalized(w), body(at: w.lowerBound, limit: limit, scan: scan) == nil,
-               let run = nameRun(at: k, limit: limit, scan: scan, lowercase: false, lines: false) {
+            if scan.isCapitalized(w), body(at: w.lowerBound, limit: limit, scan: scan, depth: depth + 1) == nil,
+               let run = nameRun(at: k, limit: limit, scan: scan, lowercase: false, lines: false, depth: depth) {
                 end = run; nameEnd = run; continue
             }
             break
