@@ -34,14 +34,21 @@ struct RelationResolver {
         while line < start {
             var e = line
             while e < start && f[e] != 0x0A { e += 1 }
-            if e - line >= 10 && e - line <= 16 {
-                let s = String(decoding: f[line..<e], as: UTF8.self).replacingOccurrences(of: " ", with: "")
-                if s == "quyetdinh:" || s == "quyetnghi:" || s == "chithi:" { start = line; break }
-            }
+            if e - line >= 10 && e - line <= 16 && Self.isBodyOpening(f, line..<e) { start = line; break }
             line = e + 1
         }
         self.bodyStart = start
     }
+
+    /// `quyetdinh:`, `quyetnghi:`, `chithi:` once the spaces of the folded line are dropped.
+    private static func isBodyOpening(_ f: [UInt8], _ line: Range<Int>) -> Bool {
+        var key: [UInt8] = []
+        key.reserveCapacity(16)
+        for k in line where f[k] != 0x20 { key.append(f[k]) }
+        return key == bodyOpenings[0] || key == bodyOpenings[1] || key == bodyOpenings[2]
+    }
+
+    private static let bodyOpenings: [[UInt8]] = ["quyetdinh:", "quyetnghi:", "chithi:"].map { Array($0.utf8) }
 
     /// Trigger matches of one sentence, cached by the caller.
     struct SentenceTriggers {

@@ -522,8 +522,12 @@ public struct Normalizer: Sendable {
         }
 
         let maxConfusionLength = confusions.maxLength
+        let starts = Self.numberRepairStarts
         var i = 0
         while i < n {
+            // Only `/`, `-`, `–` and capitals can start a repair.
+            while i < n && starts[Int(u[i])] == 0 { i += 1 }
+            guard i < n else { break }
             let c = u[i]
             if c == 0x2F {
                 // Left: a token that starts with a digit ("294", "30c", "2020"), maybe a space away.
@@ -595,6 +599,18 @@ public struct Normalizer: Sendable {
             return out.finish()
         }
     }
+}
+
+extension Normalizer {
+    /// 1 for the units where `repairNumbers` may act: `/`, `-`, `–`, and upper-case letters.
+    static let numberRepairStarts: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 {
+            let u = UInt16(c)
+            if u == 0x2F || u == 0x2D || u == 0x2013 || u >= 0x41 && u <= 0x5A || u >= 0xC0 && VietnameseLetters.isUpper(u) { t[c] = 1 }
+        }
+        return t
+    }()
 }
 
 /// The normalizer's code look-alikes keyed by their UTF-16 units, so a candidate code is looked
