@@ -109,7 +109,7 @@ public struct Pipeline: Sendable {
                 }
             }
             document.agencies = agencies.agencies(analysis, in: range)
-            document.people = people.people(analysis, in: range, agencies: document.agencies)
+            document.people = people.people(analysis, in: range, agencies: document.agencies, signer: document.signer)
             document.directives = directives.directives(analysis, in: range, agencies: document.agencies, dates: document.dates)
             documents[index] = document
         }

@@ -28,16 +28,20 @@ struct Extract: ParsableCommand {
     @Flag(name: .customLong("jsonl"), help: "JSON Lines: one object per line.")
     var jsonl = false
 
+    @Option(help: "Files processed at once (default: the number of cores).")
+    var jobs: Int?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let pipeline = try InputReader.pipeline(input)
         var failed = false
-        try BatchRunner.run(files, pipeline: pipeline) { path, result in
+        try BatchRunner.run(files, pipeline: pipeline, jobs: jobs) { path, result in
             switch result {
             case .failure(let failure):
                 Output.error(failure.message)
@@ -53,29 +57,80 @@ struct Extract: ParsableCommand {
 }
 
 /// Runs the pipeline over many files on all cores, delivering results in input order.
+///
+/// Workers take the next file as soon as they finish one (no batch waits for its slowest
+/// file); the caller writes results in order as they become available. At most `window`
+/// results wait to be written, so memory stays bounded however many files there are.
 enum BatchRunner {
-    static func run(_ files: [String], pipeline: Pipeline, deliver: (String, Result<Extraction, InputFailure>) throws -> Void) throws {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let batchSize = files.count == 1 ? 1 : cores * 4
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(files.count, start + batchSize)])
-            let results = ResultBox(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                let result = InputReader.source(batch[i], decoder: pipeline.decoder).map { pipeline.extract($0) }
-                results.set(i, result)
-            }
-            for (i, path) in batch.enumerated() { try deliver(path, results.get(i)) }
-            start += batchSize
+    static func run(_ files: [String], pipeline: Pipeline, jobs: Int? = nil,
+                    deliver: (String, Result<Extraction, InputFailure>) throws -> Void) throws {
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        if workers == 1 {
+            for path in files { try deliver(path, extract(path, pipeline)) }
+            return
         }
+        let state = BatchState(count: files.count, window: workers * 4)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let index = state.take() {
+                    state.put(index, extract(files[index], pipeline))
+                }
+            }
+        }
+        defer { state.cancel(); group.wait() }
+        for (index, path) in files.enumerated() {
+            try deliver(path, state.result(index))
+        }
+    }
+
+    static func extract(_ path: String, _ pipeline: Pipeline) -> Result<Extraction, InputFailure> {
+        InputReader.source(path, decoder: pipeline.decoder).map { pipeline.extract($0) }
     }
 }
 
-/// Per-index result slots written from concurrent workers.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<Extraction, InputFailure>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<Extraction, InputFailure>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<Extraction, InputFailure> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+/// Shared state of a batch: the next file to take, and results waiting to be written in order.
+final class BatchState: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var next = 0
+    private var delivered = 0
+    private var cancelled = false
+    private var results: [Int: Result<Extraction, InputFailure>] = [:]
+
+    init(count: Int, window: Int) { self.count = count; self.window = window }
+
+    /// The next index to work on, waiting while too many results are unwritten; nil when done.
+    func take() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while !cancelled && next < count && next - delivered >= window { condition.wait() }
+        guard !cancelled, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func put(_ index: Int, _ result: Result<Extraction, InputFailure>) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the result of `index` and hands it over.
+    func result(_ index: Int) -> Result<Extraction, InputFailure> {
+        condition.lock(); defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+        delivered = index + 1
+        condition.broadcast()
+        return results.removeValue(forKey: index)!
+    }
+
+    /// Stops workers taking more files (on an error while writing).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
 }
