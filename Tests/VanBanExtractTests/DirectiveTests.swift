@@ -188,6 +188,67 @@ struct DirectiveTests {
         #expect(d.deadline?.value == "2020-Q4")
     }
 
+    /// Round 3 of issue 4 (precision): each row fails without its rule.
+    struct Span: Sendable, CustomTestStringConvertible {
+        let text: String, quote: String, expected: String?, reason: String
+        var testDescription: String { reason }
+    }
+
+    /// `expected`: the directive holding `quote` must also hold this text (one task), or nil: no directive may hold `quote`.
+    static let round3: [Span] = [
+        Span(text: "4. Sở Thông tin và Truyền thông\n- Chủ trì nâng cấp Hệ thống thông tin một cửa điện tử; hoàn thành chậm nhất ngày 20/6/2019.\n",
+             quote: "hoàn thành chậm nhất", expected: "nâng cấp Hệ thống", reason: "a subjectless clause after ; goes on with the item's task"),
+        Span(text: "- Chỉ đạo Ban Dân tộc tỉnh:\n+ Rà soát số kinh phí còn thiếu; khẩn trương, đôn đốc đơn vị thi công hoàn thành công trình trong Quý IV năm 2018.\n",
+             quote: "đôn đốc đơn vị thi công", expected: nil, reason: "(negative of the merge) an urgent order after ; is its own task"),
+        Span(text: "Điều 2. Đề nghị Ủy ban nhân dân tỉnh tập trung chỉ đạo thực hiện các nội dung sau:\n1. Về lĩnh vực nông nghiệp:\n- Chỉ đạo Sở Nông nghiệp và Phát triển nông thôn:\n+ Hoàn thành sửa chữa hồ chứa nước Khe Mây trong quý II năm 2020.\n",
+             quote: "Về lĩnh vực nông nghiệp", expected: nil, reason: "a topic heading Về …: names a field, not a task"),
+        Span(text: "3. Về đầu tư xây dựng các công trình, dự án:\na) Thực hiện nghiêm kỷ luật trong đầu tư.\n",
+             quote: "Về đầu tư xây dựng", expected: nil, reason: "a topic heading holding an action word is still a heading"),
+        Span(text: "Điều 1. Hội đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của các Sở: Tài chính, Nội vụ; Ban Dân tộc tỉnh; Công an tỉnh trong việc trả lời các ý kiến chất vấn.\n",
+             quote: "Ban Dân tộc tỉnh", expected: nil, reason: "bodies after ; in an account enumerate its object"),
+        Span(text: "Sở Giáo dục và Đào tạo đề nghị:\n\n1. Thủ trưởng các đơn vị nghiên cứu, triển khai các nhiệm vụ tại Thông báo số 96/TB-UBND.\n",
+             quote: "Sở Giáo dục và Đào tạo đề nghị", expected: nil, reason: "the speaker of a request is not its addressee"),
+        Span(text: "Điều 3. Giao Sở Nội vụ theo dõi việc thực hiện.\n\n| ***Nơi nhận:***<br>- Văn phòng Quốc hội;<br>- Cục Kiểm tra văn bản QPPL (Bộ Tư pháp);<br>- Lưu: VT. | **KT. BỘ TRƯỞNG** |\n|---|---|\n",
+             quote: "Cục Kiểm tra văn bản", expected: nil, reason: "a Nơi nhận block inside a table cell is skipped"),
+        Span(text: "2.3 Sở Xây dựng\n- Thực hiện nghiêm kỷ luật, kỷ cương trong đầu tư. Đề cao trách nhiệm của các cấp, các ngành trong quản lý đầu tư.\n",
+             quote: "Đề cao trách nhiệm", expected: "Thực hiện nghiêm", reason: "a body followed by trong (not trong phạm vi) is no subject"),
+        Span(text: "5. Đề nghị Báo Sóc Trăng mở chuyên mục phản ánh về cải cách hành chính; biểu dương tập thể, cá nhân làm tốt.\n",
+             quote: "biểu dương tập thể", expected: "mở chuyên mục", reason: "praise asked for after ; in a task's item belongs to the task"),
+        Span(text: "1. Sở Nội vụ chủ trì kiểm tra công vụ; đã biểu dương tập thể làm tốt.\n",
+             quote: "đã biểu dương", expected: nil, reason: "(negative) an aspect word keeps the account out of the task"),
+    ]
+
+    @Test("round 3 precision", arguments: round3)
+    func precision(_ c: Span) throws {
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: c.text))
+        let spans = extraction.documents.flatMap(\.directives).map { extraction.normalized.text($0.range) }
+        let holding = spans.filter { $0.contains(c.quote) }
+        if let expected = c.expected {
+            #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)")
+        } else if c.reason.hasPrefix("(negative of the merge)") {
+            #expect(holding.allSatisfy { !$0.contains("Rà soát") } && !holding.isEmpty, "\(c.reason): \(spans)")
+        } else {
+            #expect(holding.isEmpty, "\(c.reason): \(spans)")
+        }
+    }
+
+    @Test func placeNameCutAfterItsLevelContinuesTheItem() throws {
+        let text = "- Chỉ đạo Sở Nông nghiệp và PTNT:\n+ Chủ động phối hợp với UBND huyện\nVị Xuyên khẩn trương khắc phục công trình Hồ chứa nước Bản Bang trong quý IV năm 2017.\n"
+        let d = try #require(Self.directive(text, containing: "khẩn trương khắc phục"))
+        #expect(d.assignees == ["Sở Nông nghiệp và PTNT"], "the line after `UBND huyện` is the place name, not a new paragraph")
+    }
+
+    @Test func giaoDucInANameIsNoAssigningVerb() throws {
+        let d = try #require(Self.directive("Sở Giáo dục và Đào tạo đề nghị:\n\n2. Giao Phòng Giáo dục Trung học chủ trì hướng dẫn các trường xây dựng phương án dạy học trực tuyến.\n", containing: "dạy học trực tuyến"))
+        #expect(d.assignees == ["Phòng Giáo dục Trung học"])
+    }
+
+    @Test func partyLeadInRelaysToTheBodyAfterChiDao() throws {
+        let text = "2.2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:\n- Chỉ đạo Sở Khoa học và Công nghệ chủ trì hoàn thành kết nối cơ sở dữ liệu đất đai trước ngày 31/12/2025.\n"
+        let d = try #require(Self.directive(text, containing: "kết nối cơ sở dữ liệu"))
+        #expect(d.assignees == ["Sở Khoa học và Công nghệ"])
+    }
+
     @Test func itemLabel() throws {
         let d = try #require(Self.directive("II. Nhiệm vụ trọng tâm\n2. Giao Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n", containing: "tổng hợp"))
         #expect(d.item == "II.2")

@@ -29,4 +29,13 @@ struct Clause: Sendable {
     var goal = false
     /// The umbrella of a list: only generic words after the assignees (`thực hiện tốt các nhiệm vụ sau:`).
     var umbrella = false
+    /// A topic heading: `Về lĩnh vực nông nghiệp:`, `3. Về đầu tư xây dựng các công trình, dự án:` names a
+    /// field, not a body; the items below it carry the tasks.
+    var topic = false
+    /// The narrative cue is an aspect word (`đã`, `đang`, `sẽ`): an account, whatever its place.
+    var aspect = false
+    /// Opens with an urgency word (`khẩn trương, đôn đốc …`): a new order, not the tail of the one before.
+    var urgent = false
+    /// The speaker of a request, not its addressee: `Sở Giáo dục và Đào tạo đề nghị:` (the items name their own bodies).
+    var speaker = false
 }

@@ -15,6 +15,11 @@ struct ClauseReader {
     let parser: BodyParser
     let abbreviations: Set<String>
 
+    static let topicWord: [UInt16] = Array("về".utf16)
+    /// Written words after a subject that make it no subject: `… các cấp, các ngành trong quản lý đầu tư`,
+    /// `… Trung tâm huấn luyện thi đấu thể thao tỉnh để phát huy hiệu quả` (`trong phạm vi …`, `trong tháng 6` are scope and time).
+    static let writtenBlockers: Set<String> = ["trong", "để"]
+    static let scopeAfterTrong: Set<String> = ["pham", "thoi", "thang", "quy", "nam", "tuan", "ngay", "nhiem"]
     static let subjectBlockers: Set<String> = ["cua", "ve", "voi", "va", "cho", "tai", "den", "tu", "nhu", "la", "bang", "o", "thi", "duoc", "bi"]
     static let generic: Set<String> = [
         "can", "phai", "tap", "trung", "thuc", "hien", "tot", "hieu", "qua", "nghiem", "tuc", "quan", "tam", "chi", "dao", "trien",
@@ -47,6 +52,12 @@ struct ClauseReader {
             c.endsWithColon = b.kind == .colon
             if c.range.isEmpty { p = b.end + 1; after = b.kind; continue }
             readBody(&c, headEnd: headEnd)
+            if c.assignees.isEmpty, let w = scan.word(at: c.range.lowerBound, c.range.upperBound), w.lowerBound == c.range.lowerBound,
+               DirectiveCues.written(scan.units, w, equals: Self.topicWord) {
+                // Ends at a lead-in colon, or is a whole heading line without final punctuation.
+                let last = scan.folded[scan.trimmed(para).upperBound - 1]
+                c.topic = c.endsWithColon || (b.end >= para.upperBound && after == .start && last != 0x2E && last != 0x3B)
+            }
             out.append(c)
             after = b.kind
             p = b.end + 1
@@ -225,7 +236,11 @@ struct ClauseReader {
             if after >= limit || f[after] == 0x3A || f[after] == 0x2E || f[after] == 0x3B { ok = true }
             else if let next = scan.word(at: after, limit), next.lowerBound == after, !scan.isCapitalized(next) {
                 let key = scan.key(next)
-                ok = !Self.subjectBlockers.contains(key) || (key == "trong" && scan.word(at: next.upperBound, limit).map { scan.key($0) } == "pham")
+                let written = String(decoding: scan.units[next], as: UTF16.self).lowercased()
+                let blocked = Self.subjectBlockers.contains(key)
+                    || (Self.writtenBlockers.contains(written)
+                        && !(written == "trong" && scan.word(at: next.upperBound, limit).map { Self.scopeAfterTrong.contains(scan.key($0)) } == true))
+                ok = !blocked
                     // "Sở Tư pháp là cơ quan thường trực …, có trách nhiệm …": a role phrase, not a definition.
                     || (key == "la" && cues.verb(at: next.lowerBound, in: scan, limit: limit).map { $0.roles.contains(.lead) } == true)
             }
@@ -397,7 +412,7 @@ struct ClauseReader {
             if let n = cues.narrativeCue(at: k, in: scan, limit: c.range.upperBound), k < verbAt {
                 for kind in n.kinds {
                     switch kind {
-                    case .aspect: if index < 12 || (headEnd > c.range.lowerBound && k >= headEnd && k <= headEnd + 6) { c.narrative = true }
+                    case .aspect: if index < 12 || (headEnd > c.range.lowerBound && k >= headEnd && k <= headEnd + 6) { c.narrative = true; c.aspect = true }
                     case .other, .assessmentHeading, .goalHeading, .directiveHeading, .agentive: break
                     case .closing: c.narrative = true
                     // After the clause's own predicate a cue is part of its object or purpose
@@ -425,6 +440,7 @@ struct ClauseReader {
             if let v = cues.verb(at: k, in: scan, limit: c.range.upperBound) {
                 if v.roles.intersects(.obligations) { c.obligation = true }
                 if v.roles.contains(.execution) { c.obligation = true; c.execution = true }
+                if index == 0, c.assignees.isEmpty, v.roles.contains(.urge), scan.equals(k..<v.end, "khan truong") { c.urgent = true }
                 if !firstRoleSeen && k >= headEnd {
                     let skippable = v.roles.intersects(.skippableFirst)
                     if !skippable {
@@ -440,12 +456,27 @@ struct ClauseReader {
         }
         if !c.assignees.isEmpty {
             let rest = starts.filter { $0 >= headEnd }
+            if !c.assigned, c.endsWithColon, let r = rest.first, let v = cues.verb(at: r, in: scan, limit: c.range.upperBound),
+               v.roles.contains(.assign), scan.word(at: v.end, c.range.upperBound) == nil {
+                c.speaker = true
+            }
             if rest.isEmpty { c.umbrella = true }
             else if c.endsWithColon {
                 c.umbrella = rest.allSatisfy { k in
                     var e = k
                     while e < c.range.upperBound && scan.isWord(e) { e += 1 }
                     return Self.generic.contains(scan.key(k..<e))
+                }
+            }
+            // `Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:` relays like `Đề nghị UBND tỉnh chỉ đạo …:`.
+            if !c.assigned, c.endsWithColon, let last = scan.lastWord(before: c.range.upperBound, from: c.range.lowerBound),
+               let before = scan.lastWord(before: last.lowerBound, from: c.range.lowerBound),
+               scan.equals(last, "dao"), scan.equals(before, "chi"), before.lowerBound >= headEnd {
+                c.relays = true
+                c.umbrella = rest.allSatisfy { k in
+                    var e = k
+                    while e < c.range.upperBound && scan.isWord(e) { e += 1 }
+                    return Self.generic.contains(scan.key(k..<e)) || scan.equals(k..<e, "lanh")
                 }
             }
         }

@@ -112,7 +112,13 @@ public struct DirectiveExtractor: Sendable {
             // The bodies in `carry` were named by a clause of this paragraph that made a task.
             var carryMadeTask = false
             let first = units.count
+            // The clause before was an account (`HĐND đánh giá cao … của các Sở …; Ban Dân tộc tỉnh; … trong việc …`):
+            // what follows its `;` without a verb of its own enumerates its object.
+            var narrativeBefore = false
             for c in clauses {
+                let continuesAccount = narrativeBefore && (c.after == .semicolon || c.after == .colon) && !c.assigned && !c.obligation
+                narrativeBefore = (c.narrative && !c.assigned) || continuesAccount
+                if continuesAccount || c.topic || c.speaker { continue }
                 var assignees = c.assignees
                 var verb: String? = c.verb.map { analysis.text.text($0) }
                 let inherited = carry ?? st.context?.bodies
@@ -127,7 +133,15 @@ public struct DirectiveExtractor: Sendable {
                     assignees = inherited ?? []
                     verb = carry != nil ? verbOfCarry : st.context?.verb
                 }
-                if c.narrative && !c.assigned { continue }
+                // Praise asked for after `;` in a task's own item (`… mở chuyên mục …; biểu dương tập thể, cá nhân
+                // làm tốt`) is part of that task, not an account; an aspect word (`đã`) still makes it one.
+                if c.narrative && !c.assigned {
+                    if !explicit, !c.aspect, c.after == .semicolon, carryMadeTask, units.count > first, var last = units.last {
+                        last.range = last.range.lowerBound..<c.range.upperBound
+                        units[units.count - 1] = last
+                    }
+                    continue
+                }
                 if c.endsWithColon || c.umbrella {
                     if explicit {
                         st.context = AssigneeContext(bodies: assignees, verb: verb, relays: c.relays)
@@ -157,8 +171,12 @@ public struct DirectiveExtractor: Sendable {
                 // has just set (`Giao Công an tỉnh chủ trì, …; báo cáo UBND tỉnh trước ngày …`).
                 if !explicit && !listed && !(carry != nil && carryMadeTask) { continue }
                 let hasDeadline = deadlines.contains { c.range.contains($0.range.lowerBound) && $0.value != nil }
+                // A clause without a subject after `;` or a sentence end in the same paragraph goes on with
+                // the task before it (`- Chủ trì … nâng cấp Hệ thống …; hoàn thành chậm nhất ngày 20/6/2019.`):
+                // one item, one task, one deadline. Two clauses that each carry a deadline are two tasks, and so is
+                // an urgent order after `;` (`…; khẩn trương, đôn đốc đơn vị thi công … trong Quý IV năm 2018`).
                 if !explicit, units.count > first, var last = units.last,
-                   c.reportLed || (c.after == .sentence && !(last.hasDeadline && hasDeadline)) {
+                   c.reportLed || ((c.after == .sentence || (c.after == .semicolon && !c.urgent)) && !(last.hasDeadline && hasDeadline)) {
                     last.range = last.range.lowerBound..<c.range.upperBound
                     last.hasDeadline = last.hasDeadline || hasDeadline
                     units[units.count - 1] = last

@@ -40,7 +40,10 @@ struct ParagraphBuilder {
             let firstByte = f[line.lowerBound]
             let node = nodeLineStarts[line.lowerBound] ?? nodeLineStarts[lineStartOf(line.lowerBound)]
             let isBullet = firstByte == 0x2A || (u[line.lowerBound] == 0x2022 && node == nil)
-            let key = f[line]
+            // A recipient block may open a table cell (`| ***Nơi nhận:***<br>- …`).
+            var keyStart = line.lowerBound
+            while keyStart < line.upperBound, [0x7C, 0x2A, 0x23, 0x20, 0x5F].contains(f[keyStart]) { keyStart += 1 }
+            let key = f[keyStart..<line.upperBound]
             if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) {
                 if let c = current { out.append(c); current = nil }
                 skippingRecipients = true
@@ -99,6 +102,15 @@ struct ParagraphBuilder {
             return true
         }
         if blankBefore { return false }
+        // A place name cut after its level word continues: `+ Chủ động phối hợp với UBND huyện⏎Vị Xuyên khẩn
+        // trương …` (two capitalised words that are no predicate; a heading line is followed by a sentence).
+        if let w = scan.lastWord(before: c.range.upperBound, from: c.range.lowerBound), w.upperBound == c.range.upperBound,
+           BodyParser.levelEnds.contains(scan.key(w)) || scan.equals(w, "huyen") || scan.equals(w, "thi"),
+           let a = scan.word(at: line.lowerBound, line.upperBound, lines: false), scan.isCapitalized(a),
+           let b = scan.word(at: a.upperBound, line.upperBound, lines: false), b.lowerBound == a.upperBound + 1, scan.isCapitalized(b),
+           cues.verb(at: a.lowerBound, in: scan, limit: line.upperBound) == nil {
+            return true
+        }
         // A long wrapped line continues; a short one is a heading.
         var lineStart = c.range.upperBound
         while lineStart > c.range.lowerBound && f[lineStart - 1] != 0x0A { lineStart -= 1 }
