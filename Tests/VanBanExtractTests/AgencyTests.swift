@@ -55,3 +55,22 @@ import VanBanText
         #expect(names == without)
     }
 }
+
+/// Titles that begin like an agency head are positions.
+struct TitleIsNotAgencyTests {
+    @Test("a position starting with a head word is not an agency; the body after it still is", arguments: [
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTạ Minh Đức", nil as String?, "a signature block"),
+        ("ông Nguyễn Văn A, Cục trưởng Cục Thuế tỉnh Cà Mau", "Cục Thuế", "a title before its body"),
+        ("Vụ trưởng Vụ Pháp chế, Bộ Tư pháp", "Vụ Pháp chế", "a central department head"),
+    ])
+    func titles(text: String, body: String?, reason: String) throws {
+        let pipeline = try Pipeline.load()
+        let extraction = pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let names = extraction.documents.flatMap(\.agencies).map { String(decoding: PhraseMatcher.foldKey($0.name), as: UTF8.self) }
+        #expect(!names.contains { $0.hasPrefix("bo truong") || $0.hasPrefix("cuc truong") || $0.hasPrefix("vu truong") }, "\(reason): \(names)")
+        if let body {
+            let key = String(decoding: PhraseMatcher.foldKey(body), as: UTF8.self)
+            #expect(names.contains { $0.hasPrefix(key) }, "\(reason): \(names)")
+        }
+    }
+}

@@ -102,3 +102,17 @@ struct LookAlikeTests {
         #expect(text.count == input.utf16.count, "repairs keep the length, so spans stay one-to-one")
     }
 }
+
+/// HTML left by converters and crawlers.
+struct HTMLResidueTests {
+    @Test("tags are dropped; those that end a line in a browser become a line break", arguments: [
+        ("KT. BỘ TRƯỞNG<br>THỨ TRƯỞNG", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "a <br> between two lines of a signature"),
+        ("Nơi nhận:<br/>- Như trên;", "Nơi nhận:\n- Như trên;", "a self-closing <br/>"),
+        ("<p>Điều 1.</p><p>Điều 2.</p>", "Điều 1.\nĐiều 2.", "paragraphs"),
+        ("Sở <b>Nội vụ</b> chủ trì", "Sở Nội vụ chủ trì", "inline tags vanish"),
+        ("a < b và c > d", "a < b và c > d", "comparison signs are not tags"),
+    ])
+    func html(input: String, expected: String, reason: String) {
+        #expect(Fixtures.normalize(input).string == expected, "\(reason)")
+    }
+}

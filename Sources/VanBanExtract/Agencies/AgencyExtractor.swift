@@ -125,6 +125,10 @@ public struct AgencyExtractor: Sendable {
     /// An open-class body at `i`: a capitalized head (`Sở`, `Cục`, `Trung tâm`) and a capitalized name.
     func openMatch(_ units: [UInt16], _ folded: [UInt8], _ i: Int, _ end: Int) -> Found? {
         guard VietnameseLetters.isUpper(units[i]), let h = heads.longestMatch(in: folded, at: i, limit: end) else { return nil }
+        // A title that starts like a head is a position, not a body: "Bộ trưởng", "Vụ trưởng", "Cục trưởng".
+        if let title = lexicon.positionMatcher.longestMatch(in: folded, at: i, limit: end), title.range.upperBound > h.range.upperBound {
+            return nil
+        }
         let expected = headSurfaces[h.payloads[0]]
         guard expected.count == h.range.count else { return nil }
         for (k, u) in zip(h.range, expected) where LayoutScan.lower(units[k]) != u && units[k] != 0x0A { return nil }

@@ -177,48 +177,55 @@ public struct Normalizer: Sendable {
                 }
                 var c = u[i]
                 if c >= 0x80, let repairs, repairs[Int(c)] != 0 { c = repairs[Int(c)] }
-                // Fast path: ordinary printable characters.
-                if c > 0x3C && c < 0xA0 && c != 0x7F || c >= 0x30 && c <= 0x3B || c > 0x24 && c < 0x2A || c == 0x2C || c == 0x2E || c == 0x2F || c == 0x21 || c == 0x22 || c == 0x2B || c == 0x2D {
-                    if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
-                    pendingSpace = -1
-                    out.copy(c, i)
-                    trailingNewlines = 0
-                    atLineStart = false
-                    i += 1
-                    continue
-                }
-                switch c {
-                case 0x0D, 0x0A, 0x0C, 0x0B, 0x2028, 0x2029:
-                    if c == 0x0D && i + 1 < n && u[i + 1] == 0x0A { i += 1; continue }  // CR of CRLF: dropped
-                    pendingSpace = -1
-                    if trailingNewlines < 2 && out.count > 0 {
-                        out.append(0x0A, i, i + 1)
-                        trailingNewlines += 1
+                // Ordinary printable characters skip the switch and are copied below.
+                let ordinary = c > 0x3C && c < 0xA0 && c != 0x7F || c >= 0x30 && c <= 0x3B || c > 0x24 && c < 0x2A
+                    || c == 0x2C || c == 0x2E || c == 0x2F || c == 0x21 || c == 0x22 || c == 0x2B || c == 0x2D
+                if !ordinary {
+                    switch c {
+                    case 0x0D, 0x0A, 0x0C, 0x0B, 0x2028, 0x2029:
+                        if c == 0x0D && i + 1 < n && u[i + 1] == 0x0A { i += 1; continue }  // CR of CRLF: dropped
+                        pendingSpace = -1
+                        if trailingNewlines < 2 && out.count > 0 {
+                            out.append(0x0A, i, i + 1)
+                            trailingNewlines += 1
+                        }
+                        atLineStart = true
+                        i += 1
+                        continue
+                    case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                        if pendingSpace < 0 { pendingSpace = i }
+                        i += 1
+                        continue
+                    case 0x200B...0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+                        i += 1  // zero-width characters, soft hyphens, bidi controls
+                        continue
+                    case 0x2A:  // '*': markdown emphasis, kept when it stands alone or as "(*)"
+                        var run = i
+                        while run < n && u[run] == 0x2A { run += 1 }
+                        let standalone = run - i == 1 && (isBlank(i - 1) && isBlank(run) || (i > 0 && u[i - 1] == 0x28 && run < n && u[run] == 0x29))
+                        if !standalone { i = run; continue }
+                    case 0x23 where atLineStart:  // '#' headings
+                        var run = i
+                        while run < n && u[run] == 0x23 { run += 1 }
+                        if run < n && u[run] == 0x20 { i = run + 1; continue }
+                        if run >= n || u[run] == 0x0A { i = run; continue }
+                    case 0x3C:  // '<' of an HTML tag left by a converter or a crawler
+                        if let close = htmlTagEnd(u, i) {
+                            // A tag that breaks a line in a browser (<br>, </p>, </tr>, </div>, </li>) is a line break.
+                            if breaksLine(u, i, close) {
+                                pendingSpace = -1
+                                if trailingNewlines < 2 && out.count > 0 {
+                                    out.append(0x0A, i, close)
+                                    trailingNewlines += 1
+                                }
+                                atLineStart = true
+                            }
+                            i = close
+                            continue
+                        }
+                    default:
+                        if c < 0x20 { i += 1; continue }  // other control characters
                     }
-                    atLineStart = true
-                    i += 1
-                    continue
-                case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                    if pendingSpace < 0 { pendingSpace = i }
-                    i += 1
-                    continue
-                case 0x200B...0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
-                    i += 1  // zero-width characters, soft hyphens, bidi controls
-                    continue
-                case 0x2A:  // '*': markdown emphasis, kept when it stands alone or as "(*)"
-                    var run = i
-                    while run < n && u[run] == 0x2A { run += 1 }
-                    let standalone = run - i == 1 && (isBlank(i - 1) && isBlank(run) || (i > 0 && u[i - 1] == 0x28 && run < n && u[run] == 0x29))
-                    if !standalone { i = run; continue }
-                case 0x23 where atLineStart:  // '#' headings
-                    var run = i
-                    while run < n && u[run] == 0x23 { run += 1 }
-                    if run < n && u[run] == 0x20 { i = run + 1; continue }
-                    if run >= n || u[run] == 0x0A { i = run; continue }
-                case 0x3C:  // '<' of an HTML tag left by a converter or a crawler
-                    if let close = htmlTagEnd(u, i) { i = close; continue }
-                default:
-                    if c < 0x20 { i += 1; continue }  // other control characters
                 }
                 if pendingSpace >= 0 && !atLineStart { out.append(0x20, pendingSpace, pendingSpace + 1) }
                 pendingSpace = -1
@@ -230,6 +237,21 @@ public struct Normalizer: Sendable {
             while out.last == 0x0A { out.removeLast() }
             return out.finish()
         } }
+    }
+
+    /// Whether the tag `u[start..<end]` ends a line when rendered: `<br>`, `<br/>`, `</p>`, `</div>`, `</tr>`, `</li>`.
+    private static func breaksLine(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Bool {
+        var k = start + 1
+        let closing = k < end && u[k] == 0x2F
+        if closing { k += 1 }
+        var name: [UInt8] = []
+        while k < end, name.count < 4, (u[k] | 0x20) >= 0x61, (u[k] | 0x20) <= 0x7A { name.append(UInt8(u[k] | 0x20)); k += 1 }
+        guard k < end, u[k] == 0x3E || u[k] == 0x20 || u[k] == 0x2F else { return false }
+        switch String(decoding: name, as: UTF8.self) {
+        case "br": return true
+        case "p", "div", "tr", "li": return closing
+        default: return false
+        }
     }
 
     /// The end of an HTML tag starting at `i` (`<jsontable name="x">`, `</p>`, `<br/>`), or nil.
