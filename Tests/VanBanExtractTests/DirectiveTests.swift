@@ -249,6 +249,52 @@ struct DirectiveTests {
         #expect(d.assignees == ["Sở Khoa học và Công nghệ"])
     }
 
+    /// Round 4 of issue 4: each row fails without its rule.
+    static let round4Cases: [Case] = [
+        Case(text: "2. Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n",
+             quote: "giám sát việc thực hiện", assignees: ["Thường trực Hội đồng nhân dân", "các Ban Hội đồng nhân dân", "các Tổ đại biểu", "đại biểu Hội đồng nhân dân tỉnh"],
+             reason: "a council named without its level after a title or a group is a body"),
+        Case(text: "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân giám sát việc thực hiện Nghị quyết này.\n",
+             quote: "giám sát việc thực hiện", assignees: ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân"],
+             reason: "a group of a body joined by của"),
+        Case(text: "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tham gia giám sát việc thực hiện Nghị quyết này.\n",
+             quote: "tham gia giám sát", assignees: ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội"],
+             reason: "the Front's member organisations are a group"),
+        Case(text: "Yêu cầu Thủ trưởng các cơ quan, đơn vị và Trưởng các thôn thuộc xã triển khai thực hiện Kế hoạch này.\n",
+             quote: "triển khai thực hiện", assignees: ["Thủ trưởng các cơ quan, đơn vị", "Trưởng các thôn thuộc xã"],
+             reason: "heads of villages under a commune"),
+        Case(text: "1. Giao UBND huyện Năm Căn tổ chức thực hiện Quyết định này.\n",
+             quote: "tổ chức thực hiện", assignees: ["UBND huyện Năm Căn"], reason: "a place syllable that folds like the modal cần stays in the name"),
+        Case(text: "3. UBND huyện Vĩnh Thạnh chỉ đạo UBND xã Vĩnh Hảo kiểm tra diện tích đất thu hồi; báo cáo kết quả về Sở Tài nguyên và Môi trường trong tháng 11 năm 2018.\n",
+             quote: "báo cáo kết quả về Sở", assignees: ["UBND huyện Vĩnh Thạnh"], reason: "a report after ; of a relayed order is the relayer's task"),
+        Case(text: "3. UBND huyện Vĩnh Thạnh chỉ đạo UBND xã Vĩnh Hảo kiểm tra diện tích đất thu hồi; báo cáo kết quả về Sở Tài nguyên và Môi trường trong tháng 11 năm 2018.\n",
+             quote: "kiểm tra diện tích", assignees: ["UBND xã Vĩnh Hảo"], reason: "(negative) the relayed order itself stays with the body after chỉ đạo"),
+        Case(text: "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này; chỉ đạo Sở Y tế hướng dẫn các huyện thực hiện, hoàn thành trong quý III năm 2022; hằng năm báo cáo kết quả thực hiện tại kỳ họp cuối năm.\n",
+             quote: "hằng năm báo cáo", assignees: ["Ủy ban nhân dân tỉnh"], reason: "a report after a subjectless chỉ đạo clause goes to the body that relays"),
+        Case(text: "- Chỉ đạo Sở Xây dựng kiểm tra công trình; báo cáo kết quả trước ngày 30/6/2020.\n",
+             quote: "báo cáo kết quả", assignees: ["Sở Xây dựng"], reason: "(negative) no relayer written in the paragraph: the report stays with the task"),
+    ]
+
+    @Test("round 4 assignees", arguments: round4Cases)
+    func round4(_ c: Case) throws {
+        let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
+        #expect(d.assignees == c.assignees, "\(c.reason): got \(d.assignees)")
+    }
+
+    @Test func relayedOrderKeepsItsOwnDeadline() throws {
+        let text = "3. UBND huyện Vĩnh Thạnh chỉ đạo UBND xã Vĩnh Hảo kiểm tra diện tích đất thu hồi; báo cáo kết quả về Sở Tài nguyên và Môi trường trong tháng 11 năm 2018.\n"
+        let a = try #require(Self.directive(text, containing: "kiểm tra diện tích"))
+        let b = try #require(Self.directive(text, containing: "báo cáo kết quả"))
+        #expect(a.deadline == nil, "the report's deadline is not the relayed order's")
+        #expect(b.deadline?.value == "2018-11")
+    }
+
+    @Test func spanKeepsTheFullStop() throws {
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: "2. Sở Y tế có trách nhiệm thực hiện Nghị quyết.\n"))
+        let spans = extraction.documents.flatMap(\.directives).map { extraction.normalized.text($0.range) }
+        #expect(spans.contains { $0.hasSuffix("Nghị quyết.") }, "\(spans)")
+    }
+
     @Test func itemLabel() throws {
         let d = try #require(Self.directive("II. Nhiệm vụ trọng tâm\n2. Giao Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n", containing: "tổng hợp"))
         #expect(d.item == "II.2")

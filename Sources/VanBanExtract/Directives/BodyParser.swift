@@ -36,7 +36,7 @@ struct BodyParser: Sendable {
         if let titleEnd, agency == nil || titleEnd > agency!.range.upperBound {
             // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
             if let w = scan.word(at: titleEnd, limit, lines: false),
-               let inner = core(at: w.lowerBound, limit: limit, scan: scan, depth: depth) {
+               let inner = core(at: w.lowerBound, limit: limit, scan: scan, depth: depth, standalone: true) {
                 let end = qualifiers(after: inner.end, limit: limit, scan: scan, depth: depth)
                 return Body(range: p..<end.range, written: p..<end.name, isPrivate: false, units: scan.units)
             }
@@ -49,7 +49,12 @@ struct BodyParser: Sendable {
     }
 
     /// The core of a body: a known agency or a head word with its name.
-    private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
+    /// Heads that are the whole name of a body kind (`Hội đồng nhân dân`, `UBND`): after a title or as
+    /// the body a group belongs to they name the council of the document's own level
+    /// (`Thường trực Hội đồng nhân dân`, `các Ban Hội đồng nhân dân`) and need no place after them.
+    static let fullHeads: Set<String> = ["hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd"]
+
+    private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
@@ -78,6 +83,9 @@ struct BodyParser: Sendable {
            m.roles.contains(.member), !scan.isCapitalized(w) || core(at: w.lowerBound, limit: limit, scan: scan) == nil {
             return (v.end, nil, roles.contains(.privateHead), false, true)
         }
+        if standalone || depth > 0, roles.contains(.bodyHead), Self.fullHeads.contains(scan.key(p..<v.end)) {
+            return (v.end, nil, false, false, false)
+        }
         return nil
     }
 
@@ -93,7 +101,8 @@ struct BodyParser: Sendable {
             if k < limit && (scan.folded[k] == 0x2D || scan.folded[k] == 0x26) { k += 1 }
             guard let w = scan.word(at: k, limit, lines: false) else { break }
             if scan.isCapitalized(w) {
-                guard isNameWord(w, scan: scan, limit: limit) else { break }
+                // Inside a name a capitalised word that folds like the modal `cần` is a syllable of it (`Năm Căn`, `Cần Thơ`).
+                guard isNameWord(w, scan: scan, limit: limit) || onlyModal(w, scan: scan, limit: limit) else { break }
                 end = w.upperBound; count += 1; lower = 0; continue
             }
             if scan.equals(w, "va"), let next = scan.word(at: w.upperBound, limit, lines: false), scan.isCapitalized(next),
@@ -111,6 +120,11 @@ struct BodyParser: Sendable {
         if scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { return false }
         if isPredicate(w.lowerBound, limit: limit, scan: scan) { return false }
         return true
+    }
+
+    private func onlyModal(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
+        guard let v = cues.verb(at: w.lowerBound, in: scan, limit: limit), v.end == w.upperBound else { return false }
+        return v.roles.contains(.modal) && v.roles.subtracting(.nonPredicates).subtracting(RoleSet([.modal])).isEmpty
     }
 
     /// Whether an obligation or action phrase (not a body word) starts at `p`.
@@ -133,6 +147,12 @@ struct BodyParser: Sendable {
             // Members of a group named after it: "các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, …)".
             if round == 0, group, k == end || scan.folded[end] == 0x20, let w = scan.word(at: k, limit, lines: false), w.lowerBound == k,
                scan.isCapitalized(w), let inner = body(at: k, limit: limit, scan: scan, depth: depth + 1) {
+                end = inner.range.upperBound; nameEnd = end
+                continue
+            }
+            // … or with `của`: "các Ban của Hội đồng nhân dân", "các thành viên của Ban Chỉ đạo".
+            if round == 0, group, let w = scan.word(at: k, limit, lines: false), w.lowerBound == k, scan.equals(w, "cua"),
+               let n = scan.word(at: w.upperBound, limit), scan.isCapitalized(n), let inner = body(at: n.lowerBound, limit: limit, scan: scan, depth: depth + 1) {
                 end = inner.range.upperBound; nameEnd = end
                 continue
             }

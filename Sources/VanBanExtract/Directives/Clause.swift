@@ -17,6 +17,9 @@ struct Clause: Sendable {
     var assigned = false
     /// A relay: `Đề nghị UBND tỉnh chỉ đạo …`.
     var relays = false
+    /// The body that relays the order, written before `chỉ đạo`/`yêu cầu` (`UBND huyện Năm Căn chỉ đạo UBND xã …`,
+    /// `Giao UBND huyện chỉ đạo Phòng Y tế …`): a report asked for after `;` is its own duty.
+    var relayer: [Body]? = nil
     /// A narrative cue governs it (`đã`, `Sau khi nghe`, `đánh giá cao`, `do … chủ trì`).
     var narrative = false
     /// Holds an obligation word other than a plain action (`chủ trì`, `có trách nhiệm`, `cần`, `khẩn trương`).

@@ -161,12 +161,17 @@ struct ClauseReader {
                         c.assigned = true
                         c.assignees = expand(list.bodies)
                         c.opensWithDirect = firstPredicate && scan.key(k..<v.end) == "chi dao" && k == p
+                        // `<X> chỉ đạo <Y> …`: X, written right before the verb, relays the order.
+                        if k > p, let w0 = scan.word(at: p, limit), let subject = parser.bodyList(at: w0.lowerBound, limit: k, scan: scan),
+                           scan.skipSpaces(subject.end, k) == k {
+                            c.relayer = subject.bodies
+                        }
                         var end = list.end
                         // A relay: "<X> chỉ đạo/yêu cầu <Y> …".
                         if let w2 = scan.word(at: end, limit), let v2 = cues.verb(at: w2.lowerBound, in: scan, limit: limit),
                            v2.roles.contains(.assign) {
                             if let w3 = scan.word(at: v2.end, limit), let inner = parser.bodyList(at: w3.lowerBound, limit: limit, scan: scan) {
-                                if !inner.bodies.allSatisfy({ $0.isPrivate }) { c.assignees = expand(inner.bodies) }
+                                if !inner.bodies.allSatisfy({ $0.isPrivate }) { c.relayer = c.assignees; c.assignees = expand(inner.bodies) }
                                 c.relays = true
                                 end = inner.end
                             } else if scan.key(w2.lowerBound..<v2.end).hasSuffix("chi dao") {

@@ -115,12 +115,17 @@ public struct DirectiveExtractor: Sendable {
             // The clause before was an account (`HĐND đánh giá cao … của các Sở …; Ban Dân tộc tỉnh; … trong việc …`):
             // what follows its `;` without a verb of its own enumerates its object.
             var narrativeBefore = false
+            // The relayer of the task made last in this paragraph (`UBND huyện chỉ đạo UBND xã …`): a report
+            // asked for after its `;` (`…; báo cáo kết quả về Sở X trong tháng 11`) is the relayer's own task.
+            var relayerOfLast: (bodies: [Body], verb: String?)? = nil
             for c in clauses {
                 let continuesAccount = narrativeBefore && (c.after == .semicolon || c.after == .colon) && !c.assigned && !c.obligation
                 narrativeBefore = (c.narrative && !c.assigned) || continuesAccount
                 if continuesAccount || c.topic || c.speaker { continue }
                 var assignees = c.assignees
                 var verb: String? = c.verb.map { analysis.text.text($0) }
+                var relayer: (bodies: [Body], verb: String?)? = c.relayer.map { ($0, nil) }
+                if relayer == nil, c.opensWithDirect, let carry, carryMadeTask { relayer = (carry, verbOfCarry) }
                 let inherited = carry ?? st.context?.bodies
                 if c.assigned, !assignees.isEmpty, assignees.allSatisfy({ $0.isPrivate }), let inherited, !inherited.isEmpty {
                     assignees = inherited
@@ -171,6 +176,11 @@ public struct DirectiveExtractor: Sendable {
                 // has just set (`Giao Công an tỉnh chủ trì, …; báo cáo UBND tỉnh trước ngày …`).
                 if !explicit && !listed && !(carry != nil && carryMadeTask) { continue }
                 let hasDeadline = deadlines.contains { c.range.contains($0.range.lowerBound) && $0.value != nil }
+                if !explicit, c.reportLed, c.after == .semicolon, let r = relayerOfLast, units.count > first {
+                    units.append(Unit(range: c.range, assignees: r.bodies, verb: r.verb, hasDeadline: hasDeadline, execution: false, node: para.node))
+                    relayerOfLast = nil
+                    continue
+                }
                 // A clause without a subject after `;` or a sentence end in the same paragraph goes on with
                 // the task before it (`- Chủ trì … nâng cấp Hệ thống …; hoàn thành chậm nhất ngày 20/6/2019.`):
                 // one item, one task, one deadline. Two clauses that each carry a deadline are two tasks, and so is
@@ -184,6 +194,7 @@ public struct DirectiveExtractor: Sendable {
                 }
                 units.append(Unit(range: c.range, assignees: assignees, verb: c.execution ? nil : verb, hasDeadline: hasDeadline,
                                   execution: c.execution, node: para.node))
+                relayerOfLast = relayer
                 if explicit { carryMadeTask = true }
             }
         }
@@ -209,8 +220,11 @@ public struct DirectiveExtractor: Sendable {
     }
 
     /// Builds the record: lead, coordinating bodies, deadline, recurrence, report-to, item label.
-    private func finish(_ u: Unit, analysis: Analysis, scan: TextScan, parser: BodyParser, deadlines: [Deadline]) -> Directive {
+    private func finish(_ u0: Unit, analysis: Analysis, scan: TextScan, parser: BodyParser, deadlines: [Deadline]) -> Directive {
         let f = scan.folded
+        var u = u0
+        // The task's sentence ends with its full stop: the span keeps it (`… có trách nhiệm thực hiện Nghị quyết.`).
+        if u.range.upperBound < f.count, f[u.range.upperBound] == 0x2E { u.range = u.range.lowerBound..<(u.range.upperBound + 1) }
         var lead: [String] = [], coordinate: [String] = []
         var reportTo: String? = nil
         var recurrence: Recurrence? = nil
