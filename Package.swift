@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C shim over the system ICU; its header exposes plain C types only.
@@ -34,5 +35,13 @@ let package = Package(
         .testTarget(name: "VanBanExtractTests", dependencies: ["VanBanExtract", "VanBanText"]),
         .testTarget(name: "VanBanExportTests", dependencies: ["VanBanExport", "VanBanExtract", "VanBanText"]),
         .testTarget(name: "vanbanTests", dependencies: ["vanban"]),
+        // Properties of the whole pipeline on random and mutated corpus text (spans, dates, JSON, determinism).
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "VanBanExtract", "VanBanExport", "VanBanText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

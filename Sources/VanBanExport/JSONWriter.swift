@@ -2,7 +2,8 @@
 ///
 /// The `vanban/1` field order is part of the contract's readability, and a hand-written writer
 /// avoids building dictionaries per record. Strings are escaped per RFC 8259 (control
-/// characters, quotes, backslash; `<`, `>`, `&` too, so the output can sit inside HTML).
+/// characters, quotes, backslash; `<`, `>`, `&` too, so the output can sit inside HTML; DEL,
+/// U+FEFF, U+2028 and U+2029 as well).
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
@@ -50,17 +51,28 @@ public struct JSONWriter {
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
         let hex = Array("0123456789abcdef".utf8)
-        for byte in value.utf8 {
+        let utf8 = Array(value.utf8)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
             switch byte {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
             case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
             case 0x0D: bytes.append(0x5C); bytes.append(0x72)
             case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26:
+            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x7F:
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            // U+FEFF (a BOM inside the text) is escaped: Foundation's JSON parser on Linux drops a
+            // raw one after an escape sequence, so the record's text would no longer match its span.
+            // U+2028 and U+2029 are escaped so the output can sit inside JavaScript.
+            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:
+                bytes.append(contentsOf: Array("\\ufeff".utf8)); i += 2
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                bytes.append(contentsOf: Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)); i += 2
             default: bytes.append(byte)
             }
+            i += 1
         }
         bytes.append(0x22)
     }

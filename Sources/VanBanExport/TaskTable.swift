@@ -85,7 +85,10 @@ public struct TaskTable: Sendable {
     /// One CSV field: neutralised against formulas, quoted when needed (RFC 4180).
     public static func csvField(_ value: String) -> String {
         var v = value
-        if let first = v.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 { v = "'" + v }
+        // = + - @ start formulas; a leading tab or carriage return does too in some spreadsheets (OWASP).
+        if let first = v.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+            v = "'" + v
+        }
         let needsQuotes = v.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return v }
         var out = "\""
