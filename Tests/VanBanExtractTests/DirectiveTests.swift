@@ -275,6 +275,29 @@ struct DirectiveTests {
              quote: "báo cáo kết quả", assignees: ["Sở Xây dựng"], reason: "(negative) no relayer written in the paragraph: the report stays with the task"),
     ]
 
+    /// Round 4 precision: `expected` nil means no directive may hold `quote`.
+    static let round4Spans: [Span] = [
+        Span(text: "Tham dự cuộc họp có lãnh đạo Văn phòng UBND tỉnh; các Sở: Nội vụ, Tư pháp;\nBưu điện tỉnh; đại diện UBND các huyện, thị xã.\n",
+             quote: "đại diện UBND các huyện", expected: nil, reason: "an attendee list goes on over a line break after ;"),
+        Span(text: "1. Theo quy định tại Điều 9 Luật Ngân sách nhà nước, ngân sách địa phương chủ động sử dụng dự phòng; trường hợp vượt quá khả năng cân đối, địa phương báo cáo Bộ Tài chính tổng hợp.\n",
+             quote: "địa phương báo cáo Bộ Tài chính", expected: nil, reason: "a rule restated after Theo quy định is no order"),
+        Span(text: "3. Để có cơ sở tổng hợp, đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính phối hợp với Sở Xây dựng:\na) Rà soát khối lượng thiệt hại của từng điểm sạt lở;\nb) Tổng hợp số liệu, gửi Bộ Tài chính chậm nhất ngày 20/10/2023.\n",
+             quote: "Để có cơ sở tổng hợp", expected: nil, reason: "a lead-in whose items follow under it is no task itself"),
+        Span(text: "3. Để có cơ sở tổng hợp, đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính phối hợp với Sở Xây dựng:\na) Rà soát khối lượng thiệt hại của từng điểm sạt lở;\n",
+             quote: "Rà soát khối lượng", expected: "Rà soát khối lượng", reason: "(positive) the items under the lead-in are tasks"),
+        Span(text: "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện triển khai việc lập kế hoạch đầu tư công, với các nội dung sau:\nI. ĐÁNH GIÁ\n",
+             quote: "lập kế hoạch đầu tư công", expected: "lập kế hoạch", reason: "(negative) a lead-in followed by a capitals heading keeps its task"),
+    ]
+
+    @Test("round 4 precision", arguments: round4Spans)
+    func round4Precision(_ c: Span) throws {
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: c.text))
+        let spans = extraction.documents.flatMap(\.directives).map { extraction.normalized.text($0.range) }
+        let holding = spans.filter { $0.contains(c.quote) }
+        if let expected = c.expected { #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)") }
+        else { #expect(holding.isEmpty, "\(c.reason): \(spans)") }
+    }
+
     @Test("round 4 assignees", arguments: round4Cases)
     func round4(_ c: Case) throws {
         let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")

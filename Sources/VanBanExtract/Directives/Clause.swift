@@ -39,6 +39,8 @@ struct Clause: Sendable {
     var aspect = false
     /// Opens with an urgency word (`khẩn trương, đôn đốc …`): a new order, not the tail of the one before.
     var urgent = false
+    /// Opens with `Theo quy định` (a rule restated, not an order of this document).
+    var rule = false
     /// The speaker of a request, not its addressee: `Sở Giáo dục và Đào tạo đề nghị:` (the items name their own bodies).
     var speaker = false
 }

@@ -52,6 +52,11 @@ struct ClauseReader {
             c.endsWithColon = b.kind == .colon
             if c.range.isEmpty { p = b.end + 1; after = b.kind; continue }
             readBody(&c, headEnd: headEnd)
+            if let w1 = scan.word(at: c.range.lowerBound, c.range.upperBound), w1.lowerBound == c.range.lowerBound, scan.equals(w1, "theo"),
+               let w2 = scan.word(at: w1.upperBound, c.range.upperBound), scan.equals(w2, "quy"),
+               let w3 = scan.word(at: w2.upperBound, c.range.upperBound), scan.equals(w3, "dinh") {
+                c.rule = true
+            }
             if c.assignees.isEmpty, let w = scan.word(at: c.range.lowerBound, c.range.upperBound), w.lowerBound == c.range.lowerBound,
                DirectiveCues.written(scan.units, w, equals: Self.topicWord) {
                 // Ends at a lead-in colon, or is a whole heading line without final punctuation.

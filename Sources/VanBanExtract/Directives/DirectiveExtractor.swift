@@ -70,6 +70,14 @@ public struct DirectiveExtractor: Sendable {
         // A dash lead-in (`- Chỉ đạo Sở Nông nghiệp và PTNT:`) whose `+` items the outline placed
         // beside it instead of under it (an OCR line break lost the nesting): those items inherit it.
         var dashLeadIn: (node: Int, context: AssigneeContext)? = nil
+        // An account whose enumeration ended a line with `;` (`Tham dự cuộc họp có …; các Sở: …;⏎Bưu điện tỉnh; đại
+        // diện UBND các huyện.`): the next line, if it is no list item, still enumerates the account.
+        var accountOpen = false
+        func isDescendant(_ n: Int, of a: Int) -> Bool {
+            var p = sections.nodes[n].parent
+            for _ in 0..<16 { guard let q = p else { return false }; if q == a { return true }; p = sections.nodes[q].parent }
+            return false
+        }
         for (index, para) in paragraphs.enumerated() {
             if index <= consumed { continue }
             if !rows.isEmpty, scan.folded[para.range.lowerBound] == 0x7C, rows.contains(where: { para.range.contains($0.row.lowerBound) }) { continue }
@@ -114,13 +122,23 @@ public struct DirectiveExtractor: Sendable {
             let first = units.count
             // The clause before was an account (`HĐND đánh giá cao … của các Sở …; Ban Dân tộc tỉnh; … trong việc …`):
             // what follows its `;` without a verb of its own enumerates its object.
-            var narrativeBefore = false
+            let accountCarriedIn = accountOpen && !para.isNodeLine
+            accountOpen = false
+            var narrativeBefore = accountCarriedIn
+            // A sentence that restates a rule (`Theo quy định tại khoản 2 Điều 9 Luật …, ngân sách địa phương chủ động …;
+            // trường hợp vượt quá …, địa phương báo cáo Bộ Tài chính …`) says what the law binds, not what this document asks.
+            var ruleSentence = false
             // The relayer of the task made last in this paragraph (`UBND huyện chỉ đạo UBND xã …`): a report
             // asked for after its `;` (`…; báo cáo kết quả về Sở X trong tháng 11`) is the relayer's own task.
             var relayerOfLast: (bodies: [Body], verb: String?)? = nil
-            for c in clauses {
-                let continuesAccount = narrativeBefore && (c.after == .semicolon || c.after == .colon) && !c.assigned && !c.obligation
+            for (ci, c) in clauses.enumerated() {
+                let joined = c.after == .semicolon || c.after == .colon || (ci == 0 && accountCarriedIn)
+                let continuesAccount = narrativeBefore && joined && !c.assigned && !c.obligation
                 narrativeBefore = (c.narrative && !c.assigned) || continuesAccount
+                if ci == clauses.count - 1, narrativeBefore, scan.folded[scan.trimmed(para.range).upperBound - 1] == 0x3B { accountOpen = true }
+                if c.after == .sentence || c.after == .start { ruleSentence = false }
+                if c.rule { ruleSentence = true }
+                if ruleSentence && !c.assigned { continue }
                 if continuesAccount || c.topic || c.speaker { continue }
                 var assignees = c.assignees
                 var verb: String? = c.verb.map { analysis.text.text($0) }
@@ -158,6 +176,13 @@ public struct DirectiveExtractor: Sendable {
                         }
                     }
                     if c.umbrella { continue }
+                    // A lead-in whose items follow under it (`3. Để có cơ sở tổng hợp, đề nghị UBND tỉnh chỉ đạo Sở Tài chính
+                    // phối hợp với Sở NN&PTNT:` then `a) Rà soát …`; `… đối với một số dự án, công trình cụ thể sau:` then
+                    // `- …`) hands its assignees to the items; the items are the tasks.
+                    if explicit, c.endsWithColon, ci == clauses.count - 1, index + 1 < paragraphs.count, paragraphs[index + 1].isNodeLine,
+                       !paragraphs[index + 1].isCapitals, let n = paragraphs[index + 1].node, para.node.map({ isDescendant(n, of: $0) }) ?? true {
+                        continue
+                    }
                 }
                 if explicit && c.assigned {
                     carry = assignees
