@@ -322,4 +322,58 @@ struct DirectiveTests {
         let d = try #require(Self.directive("II. Nhiệm vụ trọng tâm\n2. Giao Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n", containing: "tổng hợp"))
         #expect(d.item == "II.2")
     }
+
+    // Round 5: duty headings, bodies a document establishes, level names and name boundaries.
+    static let round5Cases: [Case] = [
+        Case(text: "Điều 8. Trách nhiệm của Văn phòng HĐND và UBND huyện\n1. Bố trí công chức làm việc tại Bộ phận một cửa.\n",
+             quote: "Bố trí công chức", assignees: ["Văn phòng HĐND và UBND huyện"],
+             reason: "a duty heading (Trách nhiệm của <body>) hands its body to the items under it"),
+        Case(text: "Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính tỉnh Gia Lai (sau đây gọi là Tổ công tác).\n\nĐiều 2. Nhiệm vụ của Tổ công tác\n1. Rà soát các thủ tục hành chính thuộc thẩm quyền của các cấp.\n",
+             quote: "Rà soát các thủ tục", assignees: ["Tổ công tác"],
+             reason: "a body the document establishes (sau đây gọi là …) may head a duty heading"),
+        Case(text: "Điều 1. Thành lập Tổ kiểm tra liên ngành về an toàn thực phẩm.\n\nĐiều 2. Nhiệm vụ của Tổ kiểm tra liên ngành\n1. Kiểm tra các cơ sở sản xuất thực phẩm.\n",
+             quote: "Kiểm tra các cơ sở", assignees: ["Tổ kiểm tra liên ngành"],
+             reason: "a body established by thành lập is learned by the leading words of its name"),
+        Case(text: "1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương báo cáo tình hình thi hành Luật về Bộ Tư pháp.\n",
+             quote: "báo cáo tình hình", assignees: ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+             reason: "the national levels (các bộ, cơ quan ngang bộ; các tỉnh, thành phố trực thuộc trung ương) make subjects"),
+        Case(text: "2.3. Đảng ủy các xã, phường, đặc khu Phú Quý lãnh đạo củng cố Tổ công nghệ số cộng đồng ở thôn.\n",
+             quote: "củng cố", assignees: ["Đảng ủy các xã, phường, đặc khu Phú Quý"],
+             reason: "đặc khu is a level like xã and phường"),
+        Case(text: "2.5. Ủy ban Kiểm tra Tỉnh ủy đưa việc thực hiện Kết luận này vào chương trình kiểm tra năm 2026.\n",
+             quote: "đưa việc", assignees: ["Ủy ban Kiểm tra Tỉnh ủy"],
+             reason: "đưa việc … vào is an action: a document word after it (Kết luận) is its object, not an account"),
+        Case(text: "3. UBND huyện Năm Căn chỉ đạo UBND xã Hàm Rồng quản lý chặt chẽ diện tích đất thu hồi.\n",
+             quote: "quản lý chặt chẽ", assignees: ["UBND xã Hàm Rồng"],
+             reason: "the verb quản lý after a place name is no level (quận): the name ends before it"),
+        Case(text: "3. Giao Ủy ban nhân dân quận Ninh Kiều kiểm tra diện tích đất thu hồi.\n",
+             quote: "kiểm tra diện tích", assignees: ["Ủy ban nhân dân quận Ninh Kiều"],
+             reason: "(negative) a level written quận still qualifies"),
+    ]
+
+    @Test("round 5 assignees", arguments: round5Cases)
+    func round5(_ c: Case) throws {
+        let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
+        #expect(d.assignees == c.assignees, "\(c.reason): got \(d.assignees)")
+    }
+
+    static let round5SpanCases: [Span] = [
+        Span(text: "Điều 2. Nhiệm vụ của Tổ công tác\n1. Rà soát các thủ tục hành chính thuộc thẩm quyền của các cấp.\n",
+             quote: "Rà soát các thủ tục", expected: nil, reason: "(negative) a name the lexicons cannot read and the document never establishes binds no one"),
+        Span(text: "Điều 5. Trách nhiệm của cán bộ, công chức\n1. Rà soát hồ sơ trước khi tiếp nhận.\n",
+             quote: "Rà soát hồ sơ", expected: nil, reason: "(negative) a duty heading that names no body binds no one"),
+        Span(text: "Trong năm, Sở Nội vụ đã đưa việc thực hiện Kết luận vào chương trình kiểm tra.\n",
+             quote: "đưa việc", expected: nil, reason: "(negative) what a body did (đã) is an account"),
+        Span(text: "Điều 2. Nhiệm vụ của Tổ công tác\n1. Rà soát các thủ tục hành chính.\n\nĐiều 3. Tổ công tác do Chủ tịch thành lập Tổ công tác theo Quyết định.\n",
+             quote: "Rà soát các thủ tục", expected: "Rà soát", reason: "(positive) a name established later in the document is learned as well"),
+    ]
+
+    @Test("round 5 spans", arguments: round5SpanCases)
+    func round5Precision(_ c: Span) throws {
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: c.text))
+        let spans = extraction.documents.flatMap(\.directives).map { extraction.normalized.text($0.range) }
+        let holding = spans.filter { $0.contains(c.quote) }
+        if let expected = c.expected { #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)") }
+        else { #expect(holding.isEmpty, "\(c.reason): \(spans)") }
+    }
 }

@@ -194,7 +194,9 @@ struct BodyParser: Sendable {
                 break
             }
             guard let w = scan.word(at: k, limit, lines: false) else { break }
-            if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier) {
+            // A level qualifier is read with its tone marks: `quận` qualifies, the verb `quản lý` after a name does not
+            // (`chỉ đạo UBND xã Hàm Rồng quản lý chặt chẽ …`).
+            if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier), !Self.toneMismatch(w, q.end, scan: scan) {
                 end = q.end; nameEnd = end
                 level = scan.lastWord(before: q.end, from: w.lowerBound).map { Self.levelWords.contains(scan.key($0)) } ?? false
                 if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false, depth: depth) { end = run; nameEnd = run }
@@ -209,6 +211,14 @@ struct BodyParser: Sendable {
         return (end, nameEnd)
     }
 
+    /// One-word level qualifiers whose folded form is also another word (`quận`/`quản`, `quan`): the written word must be the level.
+    static let toneChecked: [String: String] = ["quan": "quận"]
+
+    static func toneMismatch(_ w: Range<Int>, _ end: Int, scan: TextScan) -> Bool {
+        guard end == w.upperBound, let level = toneChecked[scan.key(w)] else { return false }
+        return String(decoding: scan.units[w], as: UTF16.self).lowercased() != level
+    }
+
     /// The end of an administrative level word at `p` (`huyện`, `xã`, `phường`, `thị trấn`, `thị xã`, `thành phố`, `quận`), not followed by a name.
     func levelWord(at p: Int, limit: Int, scan: TextScan) -> Int? {
         guard let w = scan.word(at: p, limit, lines: false), w.lowerBound <= p + 1, !scan.isCapitalized(w) else { return nil }
@@ -216,6 +226,10 @@ struct BodyParser: Sendable {
         var end = w.upperBound
         switch key {
         case "huyen", "xa", "phuong", "quan": break
+        // The special zone of the post-2025 two-level system: "Đảng ủy các xã, phường, đặc khu Phú Quý".
+        case "dac":
+            guard let w2 = scan.word(at: w.upperBound, limit, lines: false), scan.key(w2) == "khu" else { return nil }
+            end = w2.upperBound
         case "thi", "thanh":
             guard let w2 = scan.word(at: w.upperBound, limit, lines: false), ["tran", "xa", "pho"].contains(scan.key(w2)) else { return nil }
             end = w2.upperBound

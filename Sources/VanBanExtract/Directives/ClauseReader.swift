@@ -14,6 +14,59 @@ struct ClauseReader {
     let cues: DirectiveCues
     let parser: BodyParser
     let abbreviations: Set<String>
+    /// Bodies the document itself establishes (`Thành lập Tổ công tác rà soát …`, `(sau đây gọi là Tổ công tác)`),
+    /// as folded keys: a heading may name them though the lexicons cannot read them.
+    var learned: [String] = []
+
+    /// The names a document establishes: after `thành lập` or `gọi là` (`sau đây gọi là`, `gọi tắt là`), a capitalised
+    /// body head and the words after it up to punctuation or a line end (at most 12 words). One pass over the range.
+    static func learnedNames(in range: Range<Int>, scan: TextScan, cues: DirectiveCues) -> [String] {
+        var out: [String] = []
+        var k = range.lowerBound
+        var previous: Range<Int>? = nil
+        while k < range.upperBound {
+            guard scan.isWord(k) else { k += 1; if !scan.isSpace(k - 1) { previous = nil }; continue }
+            var e = k
+            while e < range.upperBound && scan.isWord(e) { e += 1 }
+            let w = k..<e
+            k = e
+            defer { previous = w }
+            guard let prev = previous, (scan.equals(prev, "thanh") && scan.equals(w, "lap")) || (scan.equals(prev, "goi") && scan.equals(w, "la")),
+                  let first = scan.word(at: w.upperBound, range.upperBound, lines: false), scan.isCapitalized(first),
+                  let head = cues.verb(at: first.lowerBound, in: scan, limit: range.upperBound), head.roles.contains(.bodyHead) else { continue }
+            var end = first.upperBound, n = 1
+            while n < 12, let next = scan.word(at: end, range.upperBound, lines: false), next.lowerBound == scan.skipSpaces(end, range.upperBound, lines: false) {
+                end = next.upperBound; n += 1
+            }
+            out.append(scan.collapsedKey(first.lowerBound..<end))
+        }
+        return out
+    }
+
+    /// The folded words of `r` joined by single spaces.
+    static let headingOwners: [(StaticString, StaticString)] = [("trach", "nhiem"), ("nhiem", "vu")]
+
+    /// A heading that names whose duties the items under it are: `Trách nhiệm của Văn phòng HĐND và UBND huyện`,
+    /// `Nhiệm vụ của Tổ công tác` (a body the document established). The clause is nothing but the heading;
+    /// the bodies after `của` reach its end. Returns the bodies and where they end.
+    private func dutyHeading(from p: Int, rawEnd: Int, limit: Int) -> (bodies: [Body], end: Int)? {
+        guard let w1 = scan.word(at: p, rawEnd), w1.lowerBound == p, scan.isCapitalized(w1),
+              let w2 = scan.word(at: w1.upperBound, rawEnd, lines: false),
+              Self.headingOwners.contains(where: { scan.equals(w1, $0.0) && scan.equals(w2, $0.1) }),
+              let w3 = scan.word(at: w2.upperBound, rawEnd, lines: false), scan.equals(w3, "cua"),
+              let w4 = scan.word(at: w3.upperBound, rawEnd, lines: false), scan.isCapitalized(w4) else { return nil }
+        let end = scan.trimmed(w4.lowerBound..<rawEnd, trailing: [0x20, 0x0A, 0x09, 0x0D, 0x3A]).upperBound
+        if let list = parser.bodyList(at: w4.lowerBound, limit: end, scan: scan), scan.skipSpaces(list.end, end) == end {
+            return (list.bodies, end)
+        }
+        guard !learned.isEmpty, end > w4.upperBound, end - w4.lowerBound < 120,
+              let head = cues.verb(at: w4.lowerBound, in: scan, limit: end), head.roles.contains(.bodyHead) else { return nil }
+        // Only words and spaces: a learned name is read whole.
+        for i in w4.lowerBound..<end where !scan.isWord(i) && scan.folded[i] != 0x20 { return nil }
+        let key = scan.collapsedKey(w4.lowerBound..<end)
+        guard learned.contains(where: { $0 == key || $0.hasPrefix(key + " ") }) else { return nil }
+        return ([Body(range: w4.lowerBound..<end, written: w4.lowerBound..<end, isPrivate: false, units: scan.units)], end)
+    }
 
     static let topicWord: [UInt16] = Array("về".utf16)
     /// Written words after a subject that make it no subject: `… các cấp, các ngành trong quản lý đầu tư`,
@@ -149,6 +202,12 @@ struct ClauseReader {
     /// Reads the assignees at the head of a clause; returns where the head ends.
     private func readHead(_ c: inout Clause, from p: Int, rawEnd: Int, limit: Int) -> Int {
         let f = scan.folded
+        // 0. A duty heading (`Trách nhiệm của Phòng Nội vụ`): its bodies are the assignees of the items under it.
+        if let duty = dutyHeading(from: p, rawEnd: rawEnd, limit: limit) {
+            c.assignees = duty.bodies
+            c.assigned = false
+            return duty.end
+        }
         // 1. An assigning verb before any other predicate since the last comma.
         var k = p
         var predicateSeen = false

@@ -42,8 +42,9 @@ public struct DirectiveExtractor: Sendable {
     public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
         let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon)
         let parser = BodyParser(lexicon: lexicon, cues: cues)
-        let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
+        var reader = ClauseReader(scan: scan, cues: cues, parser: parser,
                                   abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
+        reader.learned = ClauseReader.learnedNames(in: range, scan: scan, cues: cues)
         let deadlines = DateExtractor(lexicon: lexicon).deadlines(analysis, in: range)
         let paragraphs = ParagraphBuilder(scan: scan, cues: cues, sections: analysis.sections).paragraphs(in: range)
         let sections = analysis.sections

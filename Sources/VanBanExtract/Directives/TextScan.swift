@@ -76,6 +76,18 @@ struct TextScan {
 
     func key(_ range: Range<Int>) -> String { String(decoding: folded[range], as: UTF8.self) }
 
+    /// The folded words of `range` joined by single spaces (line breaks and runs of spaces collapsed).
+    func collapsedKey(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var k = range.lowerBound
+        while let w = word(at: k, range.upperBound) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: folded[w])
+            k = w.upperBound
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The normalized text of `range` with runs of whitespace (line breaks included) collapsed.
     func collapsed(_ range: Range<Int>) -> String {
         var out: [UInt16] = []
