@@ -17,7 +17,7 @@ struct CorpusScoreTests {
     static let floors: [Floor] = [
         Floor(corpus: "seeds", citations: 1, dates: 1, selfFields: 1, directives: 1, assignees: 1),
         Floor(corpus: "dev", citations: 1, dates: 1, selfFields: 1, directives: 1, assignees: 1),
-        Floor(corpus: "own", citations: 1, dates: 1, selfFields: 1, directives: 0.94, assignees: 1),
+        Floor(corpus: "own", citations: 1, dates: 1, selfFields: 1, directives: 1, assignees: 1),
     ]
 
     @Test("corpus scores stay at or above their floor", arguments: floors)
