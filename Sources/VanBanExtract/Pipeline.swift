@@ -101,10 +101,11 @@ public struct Pipeline: Sendable {
             document.dates = dates.dates(analysis, in: range, warnings: &warnings)
             document.citations = citations.citations(analysis, in: range, dates: document.dates)
                 .filter { $0.numberRange != document.numberRange }
+            let cited = CoveredPositions(document.citations.map(\.range))
             for d in document.dates.indices {
                 if let issued = document.dateRange, document.dates[d].range.overlaps(issued) {
                     document.dates[d].role = .issued
-                } else if document.citations.contains(where: { $0.range.contains(document.dates[d].range.lowerBound) }) {
+                } else if cited.covers(document.dates[d].range.lowerBound) {
                     document.dates[d].role = .citation
                 }
             }
@@ -114,6 +115,27 @@ public struct Pipeline: Sendable {
             documents[index] = document
         }
         return Extraction(normalized: analysis.text, documents: documents, warnings: warnings)
+    }
+}
+
+/// Whether a position lies in any of a set of ranges, in logarithmic time (a document with
+/// thousands of citations and dates must not cost their product).
+struct CoveredPositions {
+    private let starts: [Int]
+    /// The furthest end of the ranges up to each index, in order of their starts.
+    private let reach: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var furthest = Int.min
+        reach = sorted.map { furthest = max(furthest, $0.upperBound); return furthest }
+    }
+
+    func covers(_ position: Int) -> Bool {
+        var a = 0, b = starts.count
+        while a < b { let m = (a + b) / 2; if starts[m] <= position { a = m + 1 } else { b = m } }
+        return a > 0 && reach[a - 1] > position
     }
 }
 

@@ -31,6 +31,35 @@ import VanBanText
         #expect(TaskTable.csvField("Sở Nội vụ") == "Sở Nội vụ")
     }
 
+    /// The bad-input matrix: UTF-16 without a byte-order mark was called a binary file.
+    @Test("UTF-16 without a BOM is decoded; NUL-laden binary is still binary")
+    func bomlessUTF16() throws {
+        let text = "Giao Sở Nội vụ chủ trì trước ngày 31/3/2024 😀"
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try Fixture.pipeline.decoder.decode(le, path: "x").encoding == "utf-16le")
+        #expect(try Fixture.pipeline.decoder.decode(be, path: "x").string == text)
+        let ints: [UInt8] = (0..<64).flatMap { [UInt8($0), 0, 0, 0] }
+        #expect(throws: DecodeError.self) { try Fixture.pipeline.decoder.decode(ints, path: "x") }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
+        #expect(throws: DecodeError.self) { try Fixture.pipeline.decoder.decode(png, path: "x") }
+    }
+
+    /// The bad-input matrix: a 1 MB line of `Giao … Kế hoạch số … trước ngày …,` took minutes. Each
+    /// citation weighed every relation trigger of its (endless) sentence, and each date was checked
+    /// against every citation. Now triggers count within a window and dates find their citation by
+    /// binary search. (BadInputTests.linearTime checks the time end to end.)
+    @Test("a sentence of thousands of citations keeps its relations and citation dates")
+    func longSentence() {
+        let unit = "Thực hiện Kế hoạch số 12/KH-UBND ngày 14/8/2018 của UBND tỉnh, "
+        let bytes = Array(String(repeating: unit, count: 300).utf8)
+        let source = try! Fixture.pipeline.decoder.decode(bytes, path: "x")
+        let document = Fixture.pipeline.extract(source).documents[0]
+        #expect(document.citations.count == 300)
+        #expect(document.citations.allSatisfy { $0.relation == .implements })
+        #expect(document.dates.filter { $0.role == .citation }.count == 300)
+    }
+
     /// The committed fuzzer regression inputs (`Fuzz/regressions/*`) run through every check.
     @Test("every input the fuzzer once crashed on is handled")
     func fuzzRegressions() throws {

@@ -60,6 +60,10 @@ struct RelationResolver {
         SentenceTriggers(sentence: sentence, matches: lexicon.relationMatcher.matches(in: analysis.text.folded, range: sentence))
     }
 
+    /// How far before a citation (in normalized units) a trigger of its sentence still counts,
+    /// besides the sentence's opening trigger: far longer than any real sentence's reach.
+    static let triggerWindow = 1500
+
     /// The relation for a citation whose mention starts at `position`.
     func relation(at position: Int, in t: SentenceTriggers) -> Relation {
         let f = analysis.text.folded
@@ -70,7 +74,21 @@ struct RelationResolver {
         let paren = enclosingParenthesis(position, floor: sentence.lowerBound, f)
         if let open = paren, isHistory(open, position, f) { return .cites }
         var best: (relation: Relation, priority: Int)? = nil
-        for (index, m) in t.matches.enumerated() where m.range.lowerBound < position {
+        // The sentence's first trigger (it may open the sentence and govern it), then the triggers
+        // at most `triggerWindow` units before the citation: a sentence of endless citations and
+        // triggers (a 50 MB line) costs linear time, not the square of its length.
+        let matches = t.matches
+        var end = matches.count, lo = 0
+        do {
+            var a = 0, b = matches.count
+            while a < b { let m = (a + b) / 2; if matches[m].range.lowerBound < position { a = m + 1 } else { b = m } }
+            end = a
+            a = 0; b = end
+            while a < b { let m = (a + b) / 2; if matches[m].range.lowerBound < position - Self.triggerWindow { a = m + 1 } else { b = m } }
+            lo = a
+        }
+        for index in (lo > 0 && end > 0 ? [0] : []) + Array(lo..<end) {
+            let m = matches[index]
             if let open = paren, m.range.lowerBound < open { continue }
             let opens = index == 0 && opensSentence(m.range.lowerBound, sentence, f)
             let preambleLine = opens && inPreamble
@@ -148,6 +166,9 @@ struct RelationResolver {
         for _ in 0..<5 {
             guard index > 0 else { return nil }
             let previous = analysis.sentences[index - 1]
+            // A sentence this long is no line of an enumeration (and rescanning it per citation
+            // would cost the square of its length).
+            guard previous.count <= 2 * Self.triggerWindow else { return nil }
             let last = f[previous.upperBound - 1]
             guard last == 0x3B || last == 0x2C || FoldedScan.isLetter(last) else { return nil }
             index -= 1

@@ -1,7 +1,8 @@
 /// Turns the bytes of an input into `SourceText`, or says clearly why it cannot.
 ///
 /// Order of decisions: empty → error; UTF-16 BOM → UTF-16; UTF-8 BOM or valid UTF-8 → UTF-8;
-/// NUL bytes → binary; otherwise the legacy Vietnamese encodings (TCVN3, VNI, Windows-1258)
+/// NUL bytes → UTF-16 without a BOM when every other byte is mostly NUL and the text has no
+/// control characters, else binary; otherwise the legacy Vietnamese encodings (TCVN3, VNI, Windows-1258)
 /// are tried and the most Vietnamese-looking decoding wins; if none reads as Vietnamese the
 /// error names the first invalid UTF-8 byte.
 public struct Decoder: Sendable {
@@ -33,6 +34,12 @@ public struct Decoder: Sendable {
             if body.isEmpty { throw DecodeError(path: path, offset: nil, reason: .empty) }
         }
         if let nul = body.firstIndex(of: 0) {
+            // UTF-16 without a byte-order mark: text whose every other byte is mostly NUL.
+            if body.startIndex == 0, let littleEndian = Self.bomlessUTF16(bytes),
+               let units = try? decodeUTF16(bytes, littleEndian: littleEndian, path: path, start: 0),
+               !units.isEmpty, !units.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }) {
+                return SourceText(path: path, encoding: littleEndian ? "utf-16le" : "utf-16be", sha256: digest, units: units)
+            }
             throw DecodeError(path: path, offset: nul, reason: .binary)
         }
         guard let invalid = UTF8Validation.firstInvalidOffset(body) else {
@@ -44,13 +51,31 @@ public struct Decoder: Sendable {
         throw DecodeError(path: path, offset: invalid, reason: .invalidUTF8)
     }
 
-    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, path: String) throws(DecodeError) -> [UInt16] {
+    /// Whether BOM-less bytes look like UTF-16 text: an even length and NUL in at least a third
+    /// of the high bytes (ASCII letters, digits, spaces) and almost never in the low ones.
+    /// Returns the byte order, or nil.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0 { zeros.even += 1 }
+            if bytes[i + 1] == 0 { zeros.odd += 1 }
+            i += 2
+        }
+        let pairs = bytes.count / 2
+        if zeros.odd * 3 >= pairs && zeros.even * 20 <= zeros.odd { return true }
+        if zeros.even * 3 >= pairs && zeros.odd * 20 <= zeros.even { return false }
+        return nil
+    }
+
+    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, path: String, start: Int = 2) throws(DecodeError) -> [UInt16] {
         if bytes.count % 2 != 0 {
             throw DecodeError(path: path, offset: bytes.count - 1, reason: .truncatedUTF16)
         }
         var units = [UInt16]()
-        units.reserveCapacity(bytes.count / 2 - 1)
-        var index = 2
+        units.reserveCapacity(bytes.count / 2)
+        var index = start
         while index < bytes.count {
             let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
             units.append(littleEndian ? a | b << 8 : a << 8 | b)
@@ -62,9 +87,9 @@ public struct Decoder: Sendable {
             let u = units[i]
             if u & 0xFC00 == 0xD800 {
                 if i + 1 < units.count, units[i + 1] & 0xFC00 == 0xDC00 { i += 2; continue }
-                throw DecodeError(path: path, offset: 2 + i * 2, reason: .invalidUTF16)
+                throw DecodeError(path: path, offset: start + i * 2, reason: .invalidUTF16)
             }
-            if u & 0xFC00 == 0xDC00 { throw DecodeError(path: path, offset: 2 + i * 2, reason: .invalidUTF16) }
+            if u & 0xFC00 == 0xDC00 { throw DecodeError(path: path, offset: start + i * 2, reason: .invalidUTF16) }
             i += 1
         }
         return units
