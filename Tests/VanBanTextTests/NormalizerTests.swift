@@ -33,6 +33,8 @@ struct NormalizerTests {
         ("ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ", "ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ", "a lone star is kept"),
         ("a  \t b\r\nC", "a b\nC", "runs of spaces, tabs and CRLF"),
         ("Số: 3210/QĐ - U B ND", "Số: 3210/QĐ-UBND", "spaced-out letters of a known code"),
+        ("Số: 1234 /BYT - K CB\nV/v", "Số: 1234/BYT-KCB\nV/v", "spaced letters of an unknown unit code at the end of the line"),
+        ("Số 12/QĐ-UBND V B", "Số 12/QĐ-UBND V B", "letters after a complete code are not merged into it"),
         ("Nghị định 30/2020/ND- CP", "Nghị định 30/2020/NĐ-CP", "a look-alike letter and a space after the hyphen"),
         ("Quyết định số 49/QD-UBND", "Quyết định số 49/QĐ-UBND", "QD is QĐ in a code"),
         ("họp BCD cải cách", "họp BCĐ cải cách", "a standalone code with a look-alike"),

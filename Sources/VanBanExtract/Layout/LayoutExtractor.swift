@@ -110,12 +110,19 @@ public struct LayoutExtractor: Sendable {
                 break
             }
             if hasNumber {
-                // Walk back over the issuing body (capitals) above, and over one `Số` line printed in the
-                // left column between the body and the quốc hiệu (`ỦY BAN…` / `Số: 1961/QĐ-UBND` / `CỘNG HÒA…`).
+                // Walk back over the issuing body (capitals) above, and over the `Số` line and the `V/v`
+                // subject printed in the left column between the body and the quốc hiệu when the two
+                // columns are flattened (`BỘ Y TẾ` / `Số: 1234/BYT-KCB` / `V/v …` / `CỘNG HÒA…`).
                 var s = i
                 var numberLine: Int? = nil
-                while s > 0 && i - s < 6 {
+                var subjectLine: Int? = nil
+                while s > 0 && i - s < 8 {
                     let above = lines[s - 1]
+                    if numberLine == nil && subjectLine == nil && Self.startsSubject(folded, above.range) {
+                        subjectLine = s - 1
+                        s -= 1
+                        continue
+                    }
                     if numberLine == nil && looksLikeNumberLine(text, above) {
                         numberLine = s - 1
                         s -= 1
@@ -132,6 +139,12 @@ public struct LayoutExtractor: Sendable {
             i = endLine + 1
         }
         return result
+    }
+
+    /// A công văn's subject line: `V/v …`, `v/v …`, `Về việc …`.
+    static func startsSubject(_ folded: [UInt8], _ range: Range<Int>) -> Bool {
+        let key = folded[range]
+        return key.starts(with: Array("v/v".utf8)) || key.starts(with: Array("ve viec ".utf8))
     }
 
     func isStampOrNumber(_ text: NormalizedText, _ line: LayoutLine) -> Bool {

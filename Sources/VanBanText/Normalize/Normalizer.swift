@@ -486,6 +486,15 @@ public struct Normalizer: Sendable {
                             best = count; break
                         }
                     }
+                    // Spaced-out letters that run to the end of the line close the number (`Số: 1234/BYT-K CB`):
+                    // a unit code the lexicons do not list is still one code.
+                    // A first piece that is already a known code is complete (`12/QĐ-UBND V B` stays).
+                    let after = pieces[pieces.count - 1].upperBound
+                    let first = String(decoding: UnsafeBufferPointer(rebasing: u[pieces[0]]), as: UTF16.self)
+                    if best == 1, pieces.count <= 4, pieces.contains(where: { $0.count == 1 }), after == n || u[after] == 0x0A,
+                       !rules.knownCodes.contains(first), !rules.knownCodes.contains(rules.codeConfusions[first] ?? "") {
+                        best = pieces.count
+                    }
                     for p in 1..<best { markSpaces(pieces[p - 1].upperBound, pieces[p].lowerBound) }
                     pieces = Array(pieces[0..<best])
                 }
