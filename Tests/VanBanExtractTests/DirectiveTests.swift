@@ -376,4 +376,58 @@ struct DirectiveTests {
         if let expected = c.expected { #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)") }
         else { #expect(holding.isEmpty, "\(c.reason): \(spans)") }
     }
+
+    // Round 6: persons named by reference in an execution clause; a learned body as a subject.
+    static let round6Cases: [Case] = [
+        Case(text: "Điều 3. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Y tế, Thủ trưởng các cơ quan có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n",
+             quote: "thi hành", assignees: ["Chánh Văn phòng HĐND và UBND huyện", "Trưởng phòng Y tế", "Thủ trưởng các cơ quan có liên quan", "các ông (bà) có tên tại Điều 1"],
+             reason: "persons named by reference to an article are a list member, kept as written; the joint office is one name"),
+        Case(text: "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.\n",
+             quote: "căn cứ Quyết định thi hành", assignees: ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ", "các cá nhân có tên tại Điều 1"],
+             reason: "các cá nhân có tên tại Điều 1 before căn cứ Quyết định thi hành"),
+        Case(text: "Điều 3. Các thành viên có tên tại Điều 1 và Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.\n",
+             quote: "thi hành", assignees: ["Các thành viên có tên tại Điều 1", "Giám đốc Sở Y tế"],
+             reason: "a reference may open the list"),
+        Case(text: "Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.\n",
+             quote: "thi hành", assignees: ["Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài chính"],
+             reason: "the joint office written in full is one name"),
+        Case(text: "Điều 3. Giám đốc Sở Tài chính và Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.\n",
+             quote: "thi hành", assignees: ["Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"],
+             reason: "(negative) và between two titles still separates them"),
+        Case(text: "Điều 1. Thành lập Tổ kiểm tra liên ngành về an toàn thực phẩm năm 2016.\nĐiều 2. Tổ kiểm tra có nhiệm vụ kiểm tra việc chấp hành quy định về an toàn thực phẩm; báo cáo kết quả về UBND huyện trước ngày 30/9/2016.\n",
+             quote: "kiểm tra việc chấp hành", assignees: ["Tổ kiểm tra"],
+             reason: "a learned body (its opening words) is a subject before có nhiệm vụ"),
+        Case(text: "Điều 1. Thành lập Ban Chỉ đạo phòng chống dịch bệnh huyện (sau đây gọi là Ban Chỉ đạo).\nĐiều 2. Ban Chỉ đạo phòng chống dịch bệnh chịu trách nhiệm xây dựng kế hoạch phòng chống dịch.\n",
+             quote: "xây dựng kế hoạch", assignees: ["Ban Chỉ đạo phòng chống dịch bệnh"],
+             reason: "the longest learned prefix is the subject before chịu trách nhiệm"),
+        Case(text: "Điều 1. Thành lập Tổ giúp việc đề án chuyển đổi số.\nĐiều 2. Tổ giúp việc có trách nhiệm tham mưu xây dựng đề án.\n",
+             quote: "tham mưu xây dựng", assignees: ["Tổ giúp việc"],
+             reason: "có trách nhiệm after a learned name"),
+    ]
+
+    @Test("round 6 assignees", arguments: round6Cases)
+    func round6(_ c: Case) throws {
+        let d = try #require(Self.directive(c.text, containing: c.quote), "no directive holds '\(c.quote)'")
+        #expect(d.assignees == c.assignees, "\(c.reason): got \(d.assignees)")
+    }
+
+    static let round6Spans: [Span] = [
+        Span(text: "Điều 2. Tổ kiểm tra có nhiệm vụ kiểm tra việc chấp hành quy định về an toàn thực phẩm.\n",
+             quote: "kiểm tra việc", expected: nil, reason: "(negative) a name the document never establishes is no subject"),
+        Span(text: "Điều 1. Thành lập Tổ kiểm tra liên ngành về an toàn thực phẩm.\nĐiều 2. Tổ kiểm tra của huyện đã kiểm tra nhiều cơ sở.\n",
+             quote: "kiểm tra nhiều", expected: nil, reason: "(negative) a learned name before của is no subject"),
+        Span(text: "Điều 1. Thành lập Tổ kiểm tra liên ngành về an toàn thực phẩm gồm các ông (bà) có tên sau đây:\n1. Ông Trần Văn Bé, Phó Trưởng phòng Y tế - Tổ trưởng;\n",
+             quote: "Thành lập Tổ kiểm tra", expected: nil, reason: "(negative) the establishing act is no directive"),
+        Span(text: "Điều 3. Các ông (bà) dự họp thống nhất nội dung báo cáo.\n",
+             quote: "thống nhất", expected: nil, reason: "(negative) persons without a reference to an article are no list member"),
+    ]
+
+    @Test("round 6 spans", arguments: round6Spans)
+    func round6Precision(_ c: Span) throws {
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: c.text))
+        let spans = extraction.documents.flatMap(\.directives).map { extraction.normalized.text($0.range) }
+        let holding = spans.filter { $0.contains(c.quote) }
+        if let expected = c.expected { #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)") }
+        else { #expect(holding.isEmpty, "\(c.reason): \(spans)") }
+    }
 }

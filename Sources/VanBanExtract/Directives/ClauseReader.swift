@@ -298,7 +298,16 @@ struct ClauseReader {
             }
         }
         for q in candidates {
-            guard let w = scan.word(at: q, limit), let list = parser.bodyList(at: w.lowerBound, limit: limit, scan: scan) else { continue }
+            guard let w = scan.word(at: q, limit) else { continue }
+            guard let list = parser.bodyList(at: w.lowerBound, limit: limit, scan: scan) else {
+                // A body the document established (`Thành lập Tổ kiểm tra liên ngành …` → `Tổ kiểm tra có nhiệm vụ …`).
+                if let b = learnedSubject(at: w.lowerBound, limit: limit) {
+                    c.assignees = [b]
+                    c.assigned = false
+                    return b.range.upperBound
+                }
+                continue
+            }
             if q != p && list.bodies.allSatisfy({ $0.isPrivate }) { continue }
             let after = scan.skipSpaces(list.end, limit)
             var ok = false
@@ -322,6 +331,29 @@ struct ClauseReader {
         return p
     }
 
+    /// A subject the document established (see `learnedNames`): a capitalised body head and the words after it whose folded
+    /// key is a learned name or its opening words (the longest such), then a lower-case predicate that takes a subject
+    /// (`có nhiệm vụ`, `có trách nhiệm`, `chịu trách nhiệm`, `tổ chức`, `báo cáo`; not an assigning verb, not a function
+    /// word such as `của`, `là`, `được`). At least two words: a bare head (`Tổ`) is no name.
+    private func learnedSubject(at p: Int, limit: Int) -> Body? {
+        guard !learned.isEmpty, let first = scan.word(at: p, limit, lines: false), first.lowerBound == p, scan.isCapitalized(first),
+              let head = cues.verb(at: p, in: scan, limit: limit), head.roles.contains(.bodyHead) else { return nil }
+        var end = first.upperBound, k = first.upperBound, n = 1, best: Int? = nil
+        var key = scan.key(first)
+        while n < 12, let next = scan.word(at: k, limit, lines: false), next.lowerBound == scan.skipSpaces(k, limit, lines: false) {
+            let candidate = key + " " + scan.key(next)
+            guard learned.contains(where: { $0 == candidate || $0.hasPrefix(candidate + " ") }) else { break }
+            key = candidate; end = next.upperBound; k = end; n += 1
+            best = end
+        }
+        guard let nameEnd = best, let next = scan.word(at: nameEnd, limit, lines: false),
+              next.lowerBound == scan.skipSpaces(nameEnd, limit, lines: false), !scan.isCapitalized(next),
+              !Self.subjectBlockers.contains(scan.key(next)),
+              let v = cues.verb(at: next.lowerBound, in: scan, limit: limit),
+              !v.roles.subtracting(.nonPredicates).isEmpty, !v.roles.contains(.assign) else { return nil }
+        return Body(range: p..<nameEnd, written: p..<nameEnd, isPrivate: false, units: scan.units)
+    }
+
     /// A name the lexicons do not know after an assigning verb: one to six capitalised words (joined
     /// by spaces, `-` or `&`; `IOC`, `VNPT Cà Mau`, `Trung tâm Giám sát điều hành đô thị thông minh` is
     /// known by its head) followed by a lower-case obligation or action phrase (`chủ trì`, `có trách
@@ -343,8 +375,54 @@ struct ClauseReader {
         return Body(range: p..<end, written: p..<end, isPrivate: false, units: scan.units)
     }
 
+    /// Persons a list names by reference to an article (`người`, `ông`, `bà`, `cá nhân`, `thành viên`, `đồng chí`, …).
+    static let referencedPersons: [[StaticString]] = [
+        ["ong"], ["ba"], ["ca", "nhan"], ["thanh", "vien"], ["dong", "chi"], ["can", "bo"], ["cong", "chuc"], ["vien", "chuc"], ["nguoi"],
+    ]
+
+    /// Persons named by reference to an article of the document: `các ông (bà) có tên tại Điều 1`,
+    /// `các cá nhân có tên tại Điều 1`, `thành viên có tên ở Điều 2`, `ông/bà có tên tại Điều 1`. Where the reference ends
+    /// (after the article's number), or nil. `có tên tại Điều N` is what makes it a list member: a bare `các ông` is not.
+    private func personsByReference(at p: Int, limit: Int) -> Int? {
+        guard var w = scan.word(at: p, limit, lines: false), w.lowerBound == p else { return nil }
+        if scan.equals(w, "cac") || scan.equals(w, "nhung") {
+            guard let n = scan.word(at: w.upperBound, limit, lines: false) else { return nil }
+            w = n
+        }
+        // The person noun, then optional alternatives in parentheses or after `/` (`ông (bà)`, `ông/bà`).
+        guard let noun = Self.referencedPersons.first(where: { words in
+            var k = w.lowerBound
+            for literal in words {
+                guard let x = scan.word(at: k, limit, lines: false), x.lowerBound == scan.skipSpaces(k, limit, lines: false), scan.equals(x, literal) else { return false }
+                k = x.upperBound
+            }
+            return true
+        }) else { return nil }
+        var k = w.lowerBound
+        for _ in noun { k = scan.word(at: k, limit, lines: false)!.upperBound }
+        let f = scan.folded
+        var j = scan.skipSpaces(k, limit, lines: false)
+        if j < limit, f[j] == 0x28 {
+            var e = j + 1
+            while e < limit && e < j + 24 && f[e] != 0x29 && f[e] != 0x0A { e += 1 }
+            guard e < limit, f[e] == 0x29 else { return nil }
+            k = e + 1
+        } else if j < limit, f[j] == 0x2F, let alt = scan.word(at: j + 1, limit, lines: false), alt.lowerBound == j + 1 {
+            k = alt.upperBound
+        }
+        j = k
+        guard let co = scan.word(at: j, limit, lines: false), scan.equals(co, "co"),
+              let ten = scan.word(at: co.upperBound, limit, lines: false), scan.equals(ten, "ten"),
+              let at = scan.word(at: ten.upperBound, limit, lines: false), scan.equals(at, "tai") || scan.equals(at, "o"),
+              let art = scan.word(at: at.upperBound, limit, lines: false), scan.equals(art, "dieu"), scan.isCapitalized(art),
+              let num = scan.word(at: art.upperBound, limit, lines: false), f[num.lowerBound] >= 0x30 && f[num.lowerBound] <= 0x39 else { return nil }
+        return num.upperBound
+    }
+
     /// A body, a group or a title (`Chủ tịch Ủy ban nhân dân các huyện`, `Các Bộ trưởng`, `Thủ trưởng`) at `p`: where it ends.
+    /// Persons named by reference (`các ông (bà) có tên tại Điều 1`) are members too.
     private func element(at p: Int, limit: Int) -> Int? {
+        if let e = personsByReference(at: p, limit: limit) { return e }
         if let b = parser.body(at: p, limit: limit, scan: scan) ?? parser.sharedHeads(at: p, limit: limit, scan: scan) { return b.range.upperBound }
         var k = p
         if let w = scan.word(at: p, limit), w.lowerBound == p, scan.equals(w, "cac"), let next = scan.word(at: w.upperBound, limit, lines: false) { k = next.lowerBound }
@@ -391,7 +469,11 @@ struct ClauseReader {
                 }
                 return (bodies, k)
             }
-            if key == "va" { canStart = true; k = e; continue }
+            if key == "va" {
+                // `Chánh Văn phòng HĐND và UBND huyện`: the joint office of the council and the committee is one name.
+                canStart = !jointOffice(before: k, from: spans[spans.count - 1].lowerBound, next: e, limit: limit)
+                k = e; continue
+            }
             if canStart, let end = element(at: k, limit: limit) {
                 spans.append(k..<end); k = end; canStart = false; joined = false; continue
             }
@@ -418,6 +500,22 @@ struct ClauseReader {
             spans[last] = spans[last].lowerBound..<e; k = e; joined = false
         }
         return nil
+    }
+
+    /// Whether `và` at `k` joins the council and the committee in the name of their joint office:
+    /// `Văn phòng HĐND và UBND huyện`, `Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh`.
+    private func jointOffice(before k: Int, from start: Int, next: Int, limit: Int) -> Bool {
+        guard let w = scan.word(at: next, limit, lines: false) else { return false }
+        let after = scan.equals(w, "ubnd")
+            || (scan.equals(w, "uy") && scan.word(at: w.upperBound, limit, lines: false).map { scan.equals($0, "ban") } == true)
+        guard after else { return false }
+        var words: [String] = []
+        var e = k
+        while words.count < 6, let x = scan.lastWord(before: e, from: start) {
+            words.insert(scan.key(x), at: 0); e = x.lowerBound
+        }
+        let tail = words.joined(separator: " ")
+        return tail.hasSuffix("van phong hdnd") || tail.hasSuffix("van phong hoi dong nhan dan")
     }
 
     /// Whether the clause opens with an action or obligation phrase (after urgency words such as
