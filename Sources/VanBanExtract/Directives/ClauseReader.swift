@@ -9,14 +9,25 @@ import VanBanText
 /// a relay (`Đề nghị UBND tỉnh chỉ đạo Công an tỉnh …` → Công an tỉnh; `UBND các huyện yêu cầu
 /// UBND xã …` → UBND xã; but `Giao Ban Quản lý … yêu cầu các doanh nghiệp …` keeps the Ban, since
 /// a private party is bound through the state body), or the subject (`Sở Nội vụ có trách nhiệm …`).
-struct ClauseReader {
+///
+/// A final class, created once per document: its text arrays, lexicon tables and learned names are shared by
+/// reference, so the many small reads (`readHead`, `readBody`, `boundary`, `wordStarts`) do not copy them.
+final class ClauseReader {
     let scan: TextScan
     let cues: DirectiveCues
     let parser: BodyParser
     let abbreviations: Set<String>
     /// Bodies the document itself establishes (`Thành lập Tổ công tác rà soát …`, `(sau đây gọi là Tổ công tác)`),
     /// as folded keys: a heading may name them though the lexicons cannot read them.
-    var learned: [String] = []
+    let learned: [String]
+
+    init(scan: TextScan, cues: DirectiveCues, parser: BodyParser, abbreviations: Set<String>, learned: [String] = []) {
+        self.scan = scan
+        self.cues = cues
+        self.parser = parser
+        self.abbreviations = abbreviations
+        self.learned = learned
+    }
 
     /// The names a document establishes: after `thành lập` or `gọi là` (`sau đây gọi là`, `gọi tắt là`), a capitalised
     /// body head and the words after it up to punctuation or a line end (at most 12 words). One pass over the range.

@@ -40,11 +40,11 @@ public struct DirectiveExtractor: Sendable {
     }
 
     public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
-        let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon)
+        let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon, covering: range)
         let parser = BodyParser(lexicon: lexicon, cues: cues)
-        var reader = ClauseReader(scan: scan, cues: cues, parser: parser,
-                                  abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations))
-        reader.learned = ClauseReader.learnedNames(in: range, scan: scan, cues: cues)
+        let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
+                                  abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations),
+                                  learned: ClauseReader.learnedNames(in: range, scan: scan, cues: cues))
         let deadlines = DateExtractor(lexicon: lexicon).deadlines(analysis, in: range)
         let paragraphs = ParagraphBuilder(scan: scan, cues: cues, sections: analysis.sections).paragraphs(in: range)
         let sections = analysis.sections

@@ -10,32 +10,42 @@ import VanBanText
 /// The answer equals `PhraseMatcher.longestMatch(in:at:limit:)` for every limit: the stored match
 /// is the longest one with no limit; when it runs past `limit`, or `limit` cuts a word (where the
 /// matcher accepts a phrase ending at the cut), the matcher is asked directly.
+///
+/// The memo covers one document's range of the text (a file may hold many documents, and a memo the
+/// size of the whole file per document made extraction quadratic in the number of documents); a
+/// position outside it is answered by the matcher directly, with the same answer.
 final class PhraseMemo {
     private let matcher: PhraseMatcher
     private let folded: [UInt8]
+    /// The first position the memo covers; `slots[p - base]` for `p` in `base..<base + slots.count`.
+    private let base: Int
     /// Per position: 0 = not looked up yet; otherwise `list << 8 | (length + 1)`, length 0 = no phrase.
     private var slots: [UInt32]
     private var lists: [[Int]] = []
 
-    init(_ matcher: PhraseMatcher, folded: [UInt8]) {
+    init(_ matcher: PhraseMatcher, folded: [UInt8], covering range: Range<Int>? = nil) {
         self.matcher = matcher
         self.folded = folded
-        self.slots = [UInt32](repeating: 0, count: folded.count)
+        let r = (range ?? 0..<folded.count).clamped(to: 0..<folded.count)
+        self.base = r.lowerBound
+        self.slots = [UInt32](repeating: 0, count: r.count)
     }
 
     func match(at p: Int, limit: Int) -> PhraseMatcher.Match? {
         let n = folded.count
-        guard p < limit, p < n else { return nil }
+        guard p < limit, p < n, p >= 0 else { return nil }
         if limit < n, limit > 0, PhraseMatcher.isWordByte(folded[limit]), PhraseMatcher.isWordByte(folded[limit - 1]) {
             return matcher.longestMatch(in: folded, at: p, limit: limit)
         }
-        var s = slots[p]
+        let i = p - base
+        guard i >= 0 && i < slots.count else { return matcher.longestMatch(in: folded, at: p, limit: limit) }
+        var s = slots[i]
         if s == 0 {
-            guard let m = matcher.longestMatch(in: folded, at: p, limit: n) else { slots[p] = 1; return nil }
+            guard let m = matcher.longestMatch(in: folded, at: p, limit: n) else { slots[i] = 1; return nil }
             guard m.range.count < 254, lists.count < 1 << 23 else { return m.range.upperBound <= limit ? m : matcher.longestMatch(in: folded, at: p, limit: limit) }
             lists.append(m.payloads)
             s = UInt32(lists.count - 1) << 8 | UInt32(m.range.count + 1)
-            slots[p] = s
+            slots[i] = s
         }
         let length = Int(s & 0xFF) - 1
         if length <= 0 { return nil }
@@ -73,12 +83,12 @@ final class DocumentPhrases {
     let positions: PhraseMemo
     let typeNames: PhraseMemo
 
-    init(folded: [UInt8], cues: DirectiveCues, lexicon: Lexicon) {
-        verbs = PhraseMemo(cues.verbs, folded: folded)
-        narrative = PhraseMemo(cues.narrative, folded: folded)
-        headings = PhraseMemo(cues.headings, folded: folded)
-        agencies = PhraseMemo(lexicon.agencyMatcher, folded: folded)
-        positions = PhraseMemo(lexicon.positionMatcher, folded: folded)
-        typeNames = PhraseMemo(lexicon.typeNameMatcher, folded: folded)
+    init(folded: [UInt8], cues: DirectiveCues, lexicon: Lexicon, covering range: Range<Int>? = nil) {
+        verbs = PhraseMemo(cues.verbs, folded: folded, covering: range)
+        narrative = PhraseMemo(cues.narrative, folded: folded, covering: range)
+        headings = PhraseMemo(cues.headings, folded: folded, covering: range)
+        agencies = PhraseMemo(lexicon.agencyMatcher, folded: folded, covering: range)
+        positions = PhraseMemo(lexicon.positionMatcher, folded: folded, covering: range)
+        typeNames = PhraseMemo(lexicon.typeNameMatcher, folded: folded, covering: range)
     }
 }

@@ -11,10 +11,11 @@ struct TextScan {
     /// The lexicon phrases at each position, looked up once.
     let phrases: DocumentPhrases
 
-    init(_ text: NormalizedText, cues: DirectiveCues, lexicon: Lexicon) {
+    /// `range`: the document the rules read; phrase lookups are memoised there (elsewhere they are computed).
+    init(_ text: NormalizedText, cues: DirectiveCues, lexicon: Lexicon, covering range: Range<Int>? = nil) {
         folded = text.folded
         units = text.units
-        phrases = DocumentPhrases(folded: text.folded, cues: cues, lexicon: lexicon)
+        phrases = DocumentPhrases(folded: text.folded, cues: cues, lexicon: lexicon, covering: range)
     }
 
     @inline(__always) func isWord(_ i: Int) -> Bool {
