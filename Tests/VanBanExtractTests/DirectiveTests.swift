@@ -430,4 +430,21 @@ struct DirectiveTests {
         if let expected = c.expected { #expect(holding.contains { $0.contains(expected) }, "\(c.reason): \(spans)") }
         else { #expect(holding.isEmpty, "\(c.reason): \(spans)") }
     }
+
+    /// A clause of many colons after a subject (`Sở Nội vụ có trách nhiệm aa bb …: aa bb …: …`): the colon rule once
+    /// counted the words since the head again at every colon. Four times the input may cost at most about four times the time.
+    @Test func manyColonsInOneClauseCostLinearTime() throws {
+        func run(_ n: Int) -> (Duration, [Directive]) {
+            let text = "Sở Nội vụ có trách nhiệm " + String(repeating: "aa bb cc dd ee ff gg hh: ", count: n) + "\n"
+            let clock = ContinuousClock()
+            var out: [Directive] = []
+            let t = clock.measure { out = Self.directives(text) }
+            return (t, out)
+        }
+        _ = run(100)
+        let (small, _) = run(400)
+        let (large, found) = run(1_600)
+        #expect(found.contains { $0.assignees == ["Sở Nội vụ"] }, "the subject still binds the clause")
+        #expect(large < small * 9, "4x input took \(large) vs \(small)")
+    }
 }

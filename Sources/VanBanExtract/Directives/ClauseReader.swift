@@ -158,8 +158,20 @@ final class ClauseReader {
         let f = scan.folded
         var depth = 0
         var k = from
+        // Words since `head` and since `clauseStart`, counted as the scan goes (not again at every colon:
+        // a clause of many colons cost quadratic time).
+        var headWords = from > head ? wordCount(head..<from) : 0
+        var startWords = from > clauseStart ? wordCount(clauseStart..<from) : 0
+        let opensWithVe = scan.word(at: clauseStart, limit).map { scan.equals($0, "ve") } ?? false
         while k < limit {
             let b = f[k]
+            if scan.isWord(k) {
+                if k == 0 || !scan.isWord(k - 1) {
+                    if k >= head { headWords += 1 }
+                    if k >= clauseStart { startWords += 1 }
+                }
+                k += 1; continue
+            }
             if b == 0x28 { depth += 1 } else if b == 0x29 { depth = max(0, depth - 1) }
             else if depth == 0 {
                 if b == 0x3B { return (k, .semicolon) }
@@ -168,8 +180,8 @@ final class ClauseReader {
                 if b == 0x3A {
                     let rest = scan.skipSpaces(k + 1, limit)
                     if rest >= limit { return (k, .colon) }
-                    if hasAssignees && wordCount(head..<k) <= 6 { return (k, .colon) }
-                    if let w = scan.word(at: clauseStart, limit), scan.equals(w, "ve"), wordCount(clauseStart..<k) <= 12 { return (k, .colon) }
+                    if hasAssignees && headWords <= 6 { return (k, .colon) }
+                    if opensWithVe, startWords <= 12 { return (k, .colon) }
                 }
             }
             k += 1
@@ -184,7 +196,8 @@ final class ClauseReader {
         let next = scan.skipSpaces(k + 1, limit)
         if next >= limit { return true }
         if next == k + 1 && f[next] != 0x0A && !(f[next] == 0x2E) { return false }
-        if let w = scan.lastWord(before: k, from: start), w.upperBound == k, abbreviations.contains(scan.key(w)) { return false }
+        // Only a word ending right at the stop can be an abbreviation (no scan back over punctuation).
+        if k > start, scan.isWord(k - 1), let w = scan.lastWord(before: k, from: start), abbreviations.contains(scan.key(w)) { return false }
         let u = scan.units[next]
         return VietnameseLetters.isUpper(u) || (f[next] >= 0x30 && f[next] <= 0x39) || f[next] == 0x2D || f[next] == 0x22 || f[next] == 0x2E
     }
