@@ -20,7 +20,9 @@ final class PhraseMemo {
     /// The first position the memo covers; `slots[p - base]` for `p` in `base..<base + slots.count`.
     private let base: Int
     /// Per position: 0 = not looked up yet; otherwise `list << 8 | (length + 1)`, length 0 = no phrase.
-    private var slots: [UInt32]
+    /// Owned by the memo (allocated in `init`, freed in `deinit`): a plain buffer, so the hot lookups pay no
+    /// copy-on-write or exclusivity checks.
+    private let slots: UnsafeMutableBufferPointer<UInt32>
     private var lists: [[Int]] = []
 
     init(_ matcher: PhraseMatcher, folded: [UInt8], covering range: Range<Int>? = nil) {
@@ -28,8 +30,11 @@ final class PhraseMemo {
         self.folded = folded
         let r = (range ?? 0..<folded.count).clamped(to: 0..<folded.count)
         self.base = r.lowerBound
-        self.slots = [UInt32](repeating: 0, count: r.count)
+        self.slots = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: r.count)
+        self.slots.initialize(repeating: 0)
     }
+
+    deinit { slots.deallocate() }
 
     func match(at p: Int, limit: Int) -> PhraseMatcher.Match? {
         let n = folded.count
