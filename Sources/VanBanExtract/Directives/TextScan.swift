@@ -107,7 +107,7 @@ struct TextScan {
     }
 
     /// `range` without surrounding spaces and the given trailing punctuation bytes.
-    func trimmed(_ range: Range<Int>, trailing: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D]) -> Range<Int> {
+    func trimmed(_ range: Range<Int>, trailing: ByteSet = [0x20, 0x0A, 0x09, 0x0D]) -> Range<Int> {
         var a = range.lowerBound, b = range.upperBound
         while a < b && isSpace(a) { a += 1 }
         while b > a && (isSpace(b - 1) || trailing.contains(folded[b - 1])) { b -= 1 }
@@ -122,5 +122,35 @@ struct TextScan {
         var s = e
         while s > start && isWord(s - 1) { s -= 1 }
         return s..<e
+    }
+}
+
+/// A set of bytes as a 256-bit mask: written as an array literal at a call site, built without allocating or hashing
+/// (a `Set<UInt8>` literal was built on every call of `trimmed`).
+struct ByteSet: ExpressibleByArrayLiteral, Sendable {
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+    init(arrayLiteral elements: UInt8...) {
+        for b in elements { insert(b) }
+    }
+
+    mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        default: w3 |= bit
+        }
+    }
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return w0 & bit != 0
+        case 1: return w1 & bit != 0
+        case 2: return w2 & bit != 0
+        default: return w3 & bit != 0
+        }
     }
 }
