@@ -90,21 +90,7 @@ struct TextScan {
     }
 
     /// The normalized text of `range` with runs of whitespace (line breaks included) collapsed.
-    func collapsed(_ range: Range<Int>) -> String {
-        var out: [UInt16] = []
-        out.reserveCapacity(range.count)
-        var space = false
-        for i in range {
-            let u = units[i]
-            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x0D || u == 0xA0 {
-                space = !out.isEmpty
-                continue
-            }
-            if space { out.append(0x20); space = false }
-            out.append(u)
-        }
-        return String(decoding: out, as: UTF16.self)
-    }
+    func collapsed(_ range: Range<Int>) -> String { Body.collapse(units, range) }
 
     /// `range` without surrounding spaces and the given trailing punctuation bytes.
     func trimmed(_ range: Range<Int>, trailing: ByteSet = [0x20, 0x0A, 0x09, 0x0D]) -> Range<Int> {
