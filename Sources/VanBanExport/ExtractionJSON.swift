@@ -22,6 +22,17 @@ public enum ExtractionJSON {
             w.key("span"); w.span(span.start, span.end)
             w.key("text"); w.string(text.originalText(range))
         }
+        /// `"name": [ {span, text, …fields}, … ]` for one kind of record.
+        func records<R>(_ name: String, _ items: [R], _ range: (R) -> Range<Int>, _ fields: (R) -> Void) {
+            w.key(name); w.beginArrayValue()
+            for item in items {
+                w.beginObject()
+                spanAndText(range(item))
+                fields(item)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.beginObject()
         w.key("schema"); w.string(schema)
         w.key("source"); w.beginObjectValue()
@@ -64,10 +75,7 @@ public enum ExtractionJSON {
                 w.endObject()
             } else { w.null() }
             w.key("recipients"); w.strings(d.recipients)
-            w.key("citations"); w.beginArrayValue()
-            for c in d.citations {
-                w.beginObject()
-                spanAndText(c.range)
+            records("citations", d.citations, \.range) { c in
                 w.key("number"); w.string(c.number)
                 w.key("symbol"); w.optionalString(c.symbol)
                 w.key("type"); w.optionalString(c.type)
@@ -77,42 +85,22 @@ public enum ExtractionJSON {
                 w.key("date"); w.optionalString(c.date)
                 w.key("issuer"); w.optionalString(c.issuer)
                 w.key("relation"); w.string(c.relation.rawValue)
-                w.endObject()
             }
-            w.endArray()
-            w.key("dates"); w.beginArrayValue()
-            for x in d.dates {
-                w.beginObject()
-                spanAndText(x.range)
+            records("dates", d.dates, \.range) { x in
                 w.key("value"); w.string(x.value)
                 w.key("precision"); w.string(x.precision.rawValue)
                 w.key("role"); w.string(x.role.rawValue)
-                w.endObject()
             }
-            w.endArray()
-            w.key("agencies"); w.beginArrayValue()
-            for a in d.agencies {
-                w.beginObject()
-                spanAndText(a.range)
+            records("agencies", d.agencies, \.range) { a in
                 w.key("name"); w.string(a.name)
                 w.key("kind"); w.optionalString(a.kind)
                 w.key("level"); w.optionalString(a.level)
-                w.endObject()
             }
-            w.endArray()
-            w.key("people"); w.beginArrayValue()
-            for p in d.people {
-                w.beginObject()
-                spanAndText(p.range)
+            records("people", d.people, \.range) { p in
                 w.key("name"); w.string(p.name)
                 w.key("position"); w.optionalString(p.position)
-                w.endObject()
             }
-            w.endArray()
-            w.key("directives"); w.beginArrayValue()
-            for x in d.directives {
-                w.beginObject()
-                spanAndText(x.range)
+            records("directives", d.directives, \.range) { x in
                 w.key("verb"); w.optionalString(x.verb)
                 w.key("assignees"); w.strings(x.assignees)
                 w.key("lead"); w.strings(x.lead)
@@ -122,9 +110,7 @@ public enum ExtractionJSON {
                 w.key("recurrence"); w.optionalString(x.recurrence?.rawValue)
                 w.key("reportTo"); w.optionalString(x.reportTo)
                 w.key("item"); w.optionalString(x.item)
-                w.endObject()
             }
-            w.endArray()
             w.endObject()
         }
         w.endArray()
