@@ -13,7 +13,10 @@ struct VanBan: ParsableCommand {
 
             Exit status: 0 on success, 1 on bad input (one line on stderr), 2 on misuse.
             """,
-        subcommands: [Extract.self, Tasks.self, Normalize.self, Tokenize.self, Bench.self]
+        subcommands: [
+            Extract.self, Ingest.self, Search.self, Graph.self, Cites.self, CitedBy.self, Tasks.self, Report.self,
+            Normalize.self, Tokenize.self, Bench.self,
+        ]
     )
 }
 
