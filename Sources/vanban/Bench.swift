@@ -37,7 +37,7 @@ struct Bench: ParsableCommand {
         let pipeline = try InputReader.pipeline(input)
         var files: [String] = []
         let roots = paths.isEmpty ? [Bench.defaultCorpus()] : paths
-        for root in roots { files += Bench.textFiles(under: root) }
+        files = InputFiles.expand(roots).filter { FileManager.default.fileExists(atPath: $0) }
         guard !files.isEmpty else { throw InputFailure(message: "no .txt files found in \(roots.joined(separator: ", "))") }
         var inputs: [[UInt8]] = []
         for file in files { if case .success(let bytes) = InputReader.read(file) { inputs.append(bytes) } }
@@ -120,18 +120,6 @@ struct Bench: ParsableCommand {
             return (lexicons as NSString).deletingLastPathComponent + "/Corpus"
         }
         return "Corpus"
-    }
-
-    static func textFiles(under path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        if !isDirectory.boolValue { return [path] }
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        var result: [String] = []
-        while let item = enumerator?.nextObject() as? String {
-            if item.hasSuffix(".txt") { result.append(path + "/" + item) }
-        }
-        return result.sorted()
     }
 
     /// Peak resident set size from /proc/self/status (VmHWM), in megabytes.
