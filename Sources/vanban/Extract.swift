@@ -64,17 +64,24 @@ struct Extract: ParsableCommand {
 enum BatchRunner {
     static func run(_ files: [String], pipeline: Pipeline, jobs: Int? = nil,
                     deliver: (String, Result<Extraction, InputFailure>) throws -> Void) throws {
+        try map(files, jobs: jobs, work: { extract($0, pipeline) }, deliver: deliver)
+    }
+
+    /// Runs `work` on every file on `jobs` workers (default: all cores) and hands each result to
+    /// `deliver` in input order, with at most 4 × jobs results waiting.
+    static func map<T>(_ files: [String], jobs: Int? = nil, work: @escaping @Sendable (String) -> T,
+                       deliver: (String, T) throws -> Void) throws {
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         if workers == 1 {
-            for path in files { try deliver(path, extract(path, pipeline)) }
+            for path in files { try deliver(path, work(path)) }
             return
         }
-        let state = BatchState(count: files.count, window: workers * 4)
+        let state = BatchState<T>(count: files.count, window: workers * 4)
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {
                 while let index = state.take() {
-                    state.put(index, extract(files[index], pipeline))
+                    state.put(index, work(files[index]))
                 }
             }
         }
@@ -90,14 +97,14 @@ enum BatchRunner {
 }
 
 /// Shared state of a batch: the next file to take, and results waiting to be written in order.
-final class BatchState: @unchecked Sendable {
+final class BatchState<T>: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
     private let window: Int
     private var next = 0
     private var delivered = 0
     private var cancelled = false
-    private var results: [Int: Result<Extraction, InputFailure>] = [:]
+    private var results: [Int: T] = [:]
 
     init(count: Int, window: Int) { self.count = count; self.window = window }
 
@@ -110,7 +117,7 @@ final class BatchState: @unchecked Sendable {
         return next - 1
     }
 
-    func put(_ index: Int, _ result: Result<Extraction, InputFailure>) {
+    func put(_ index: Int, _ result: T) {
         condition.lock()
         results[index] = result
         condition.broadcast()
@@ -118,7 +125,7 @@ final class BatchState: @unchecked Sendable {
     }
 
     /// Waits for the result of `index` and hands it over.
-    func result(_ index: Int) -> Result<Extraction, InputFailure> {
+    func result(_ index: Int) -> T {
         condition.lock(); defer { condition.unlock() }
         while results[index] == nil { condition.wait() }
         delivered = index + 1

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanBanExport
 import VanBanExtract
+import VanBanStore
 import VanBanText
 
 /// `vanban tasks FILE...`: the table of tasks (directives) of documents.
@@ -24,6 +25,7 @@ struct Tasks: ParsableCommand {
               vanban tasks Corpus/*/docs/*.txt --format csv > tasks.csv
               vanban tasks notice.txt --assignee "so noi vu" --due-before 2024-04-01
               vanban tasks notice.txt --overdue --as-of 2024-06-30
+              vanban tasks --db vanban.sqlite --overdue          # every task in the store
             """
     )
 
@@ -31,6 +33,9 @@ struct Tasks: ParsableCommand {
 
     @Argument(help: "Text files to read; '-' reads standard input.")
     var files: [String] = []
+
+    @Option(help: "Read the tasks of every document in this store (from vanban ingest) instead of files.")
+    var db: String?
 
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
@@ -50,7 +55,8 @@ struct Tasks: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file, or '-' for standard input") }
+        if files.isEmpty && db == nil { throw ValidationError("give at least one file, or '-' for standard input, or --db FILE") }
+        if !files.isEmpty && db != nil { throw ValidationError("give files or --db, not both") }
         for (name, value) in [("--due-before", dueBefore), ("--as-of", asOf)] {
             if let value, !Self.isISODate(value) { throw ValidationError("\(name) needs a date as YYYY-MM-DD, got '\(value)'") }
         }
@@ -76,21 +82,27 @@ struct Tasks: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try InputReader.pipeline(input)
         var rows: [TaskTable.Row] = []
         var failed = false
         let reference = overdue ? (asOf ?? Self.today()) : nil
-        try BatchRunner.run(files, pipeline: pipeline) { _, result in
-            switch result {
-            case .failure(let failure):
-                Output.error(failure.message)
-                failed = true
-            case .success(let extraction):
-                for row in TaskTable(extraction).rows {
-                    if let assignee, !TaskTable.matches(row, assignee: assignee) { continue }
-                    if let dueBefore, !(row.due.map { $0 < dueBefore } ?? false) { continue }
-                    if let reference, !(row.due.map { $0 < reference } ?? false) { continue }
-                    rows.append(row)
+        func keep(_ row: TaskTable.Row) -> Bool {
+            if let assignee, !TaskTable.matches(row, assignee: assignee) { return false }
+            if let dueBefore, !(row.due.map { $0 < dueBefore } ?? false) { return false }
+            if let reference, !(row.due.map { $0 < reference } ?? false) { return false }
+            return true
+        }
+        if let db {
+            let store = try Ingest.open(db, readOnly: true)
+            rows = try Ingest.storeCall { try store.tasks() }.filter(keep)
+        } else {
+            let pipeline = try InputReader.pipeline(input)
+            try BatchRunner.run(files, pipeline: pipeline) { _, result in
+                switch result {
+                case .failure(let failure):
+                    Output.error(failure.message)
+                    failed = true
+                case .success(let extraction):
+                    rows += TaskTable(extraction).rows.filter(keep)
                 }
             }
         }
