@@ -74,7 +74,7 @@ public struct FileRecords: Sendable {
             let directives = Array(rows.prefix(d.directives.count))
             rows = rows.dropFirst(d.directives.count)
             return Document(
-                index: index, span: text.span(d.range), textSHA256: SHA256.hex(SHA256.digest(Array(original.utf8))),
+                index: index, span: text.span(d.range), textSHA256: SHA256.hex(Array(original.utf8)),
                 number: d.number, symbol: d.symbol, type: d.type, typeCode: d.typeCode, issuer: d.issuer, place: d.place,
                 date: d.date, subject: d.subject, signer: d.signer?.name, signerPosition: d.signer?.position, draft: d.draft,
                 text: original,

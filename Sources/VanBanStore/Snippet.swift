@@ -51,10 +51,10 @@ enum Snippet {
         }
         var out = lo > 0 ? "…" : ""
         var cursor = unit(lo)
-        // Matches separated only by spaces are one highlighted run («cải cách hành chính»).
+        // Matches separated only by white space are one highlighted run («cải cách hành chính»).
         var runs: [(start: Int, end: Int)] = []
         for m in matches where m.start >= lo && m.end <= hi {
-            if let last = runs.last, bytes[last.end..<m.start].allSatisfy({ $0 == 0x20 }) {
+            if let last = runs.last, bytes[last.end..<m.start].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 runs[runs.count - 1].end = m.end
             } else {
                 runs.append((m.start, m.end))

@@ -10,7 +10,7 @@ public struct SearchHit: Sendable, Equatable {
     public var date: String?
     /// The original (accented) text around the best match, matches between `«` and `»`.
     public var snippet: String
-    /// bm25 score (lower is better).
+    /// bm25 score (lower is better; phrase hits come before the others whatever their score).
     public var rank: Double
 }
 
@@ -53,21 +53,29 @@ public struct StoreCounts: Sendable, Equatable {
 }
 
 extension Store {
-    /// Documents matching every word of `query`, accents, case and đ ignored, best first (bm25).
+    /// Documents matching `query`, accents, case and đ ignored: first those holding its words as a
+    /// phrase, then those holding all its words anywhere, each group best first (bm25).
     public func search(_ query: String, limit: Int) throws -> [SearchHit] {
         let words = FoldedText(query).words
         guard !words.isEmpty else { throw StoreError("nothing to search for in '\(query)' (give words of letters or digits)") }
-        let match = words.map { "\"\($0)\"" }.joined(separator: " ")
+        let phrase = "\"" + words.joined(separator: " ") + "\""
+        let all = words.map { "\"\($0)\"" }.joined(separator: " ")
         return try guarded {
             try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT f.path, d.idx, d.number, d.type, d.date, d.text, bm25(documents_fts) AS rank
-                    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid JOIN files f ON f.id = d.file_id
-                    WHERE documents_fts MATCH ? ORDER BY rank, f.path, d.idx LIMIT ?
-                    """, arguments: [match, limit]).map { r in
-                    SearchHit(path: r[0], documentIndex: r[1], number: r[2], type: r[3], date: r[4],
-                              snippet: Snippet.make(text: r[5], words: words), rank: r[6])
+                var hits: [SearchHit] = []
+                var seen = Set<Int64>()
+                for match in words.count > 1 ? [phrase, all] : [all] where hits.count < limit {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT d.id, f.path, d.idx, d.number, d.type, d.date, d.text, bm25(documents_fts) AS rank
+                        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid JOIN files f ON f.id = d.file_id
+                        WHERE documents_fts MATCH ? ORDER BY rank, f.path, d.idx LIMIT ?
+                        """, arguments: [match, limit])
+                    for r in rows where hits.count < limit && seen.insert(r[0]).inserted {
+                        hits.append(SearchHit(path: r[1], documentIndex: r[2], number: r[3], type: r[4], date: r[5],
+                                              snippet: Snippet.make(text: r[6], words: words), rank: r[7]))
+                    }
                 }
+                return hits
             }
         }
     }

@@ -108,7 +108,7 @@ struct Ingest: ParsableCommand {
         case .failure(let failure): return .failed(path: path, sha256: nil, reason: reason(failure.message, path: path))
         case .success(let b): bytes = b
         }
-        let sha = SHA256.hex(SHA256.digest(bytes))
+        let sha = SHA256.hex(bytes)
         if known[path] == sha { return .unchanged(path: path) }
         do {
             let source = try pipeline.decoder.decode(bytes, path: path)
