@@ -1,0 +1,453 @@
+import VanBanExtract
+import VanBanText
+
+/// Builds the cross-reference graph (`vanban-graph/1`) from the documents of many files.
+///
+/// **Identity of an ingested document.** Documents with the same `textSHA256` are one node
+/// (the same notice ingested twice, or read from two files). Documents with the same identity are
+/// one node too:
+/// - a *national* number — a year segment under a central issuer code of `issuers.tsv`
+///   (`60/2021/NĐ-CP`, `72/2025/QH15`, `18/2020/QĐ-TTg`) — is unique, so the number is the identity;
+/// - any other number (`89/TB-UBND`, `05-NQ/TU`, `294/UBND`, and `15/2024/QĐ-UBND`, whose year
+///   segment every province shares) restarts every year at every body, so its identity is the
+///   number with the year (of the date, or the number's year segment) and a *specific* issuer:
+///   one that names its place (`UBND tỉnh Quảng Ngãi`) or a central body (`Bộ Tài chính`), never a
+///   bare lexicon body (`UBND tỉnh`, `Sở Nội vụ`). A document lacking one of them is identified by
+///   its text alone.
+///
+/// Numbers are compared folded (`QD-UBND` = `QĐ-UBND`). Issuers are compared by canonical name
+/// (`Ủy ban nhân dân tỉnh X` = `UBND tỉnh X`, see `IssuerNames`), folded; a central code of the
+/// number names its issuer itself (`TTg` → Thủ tướng Chính phủ).
+///
+/// **Resolution of a citation.** Inside one citing document, a short later mention (`Quyết định
+/// 49/QĐ-UBND`) takes the year, date and issuer of the full mention of the same number when the
+/// full mentions agree (Nghị định 30/2020, Phụ lục I §II.6b); an issuer written without its place
+/// (`của UBND tỉnh`) takes the citing document's place when the citing issuer continues it
+/// (`UBND tỉnh` in a notice of `UBND tỉnh Quảng Ngãi`). Then:
+/// - a national number resolves to the ingested document with that number, else to a cited-only
+///   node of that number;
+/// - another number resolves to an ingested document with the same number whose year and issuer do
+///   not contradict the citation's (equal when both are known; a bare issuer is compatible with its
+///   placed form): first to the only such document in the citing file (the cover letter and the
+///   notice it forwards), else to the only one the citation *supports* — by an equal specific
+///   issuer, or an equal year that the number itself does not carry —, else, among several, the
+///   only one agreeing on both. A number alone never resolves across files.
+/// - An unresolved citation with a year and a specific issuer becomes a cited-only node (`ingested:
+///   false`) shared by every citation of that identity; one without stays a node of its own, shared
+///   only by the mentions in the same citing document.
+///
+/// **Edges.** One edge per (citing node, cited node, relation), with the evidence of every citation
+/// (citing file and span) sorted and without duplicates. A document citing itself makes no edge.
+///
+/// **Determinism.** Node ids come from identity (`60/2021/ND-CP`, `89/TB-UBND|2021|ubnd tinh quang
+/// ngai`, `sha:…` for a document without one); a node's fields come from its first document in
+/// (path, position) order; nodes and edges are sorted by id. The same documents in any order give
+/// the same graph. Lookups are dictionaries keyed by the folded number, so linking is linear in the
+/// number of documents and citations.
+public struct DocumentLinker: Sendable {
+    public let lexicon: Lexicon
+    let codes: IssuerCodes
+    /// Folded names of the lexicon's non-central bodies: an issuer equal to one names no place.
+    let placelessBodies: Set<[UInt8]>
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.codes = IssuerCodes(lexicon: lexicon)
+        var placeless = Set<[UInt8]>()
+        for agency in lexicon.agencies where agency.level != "central" {
+            placeless.insert(PhraseMatcher.foldKey(agency.name))
+        }
+        for issuer in lexicon.issuers where issuer.level != "central" {
+            placeless.insert(PhraseMatcher.foldKey(issuer.name))
+        }
+        self.placelessBodies = placeless
+    }
+
+    /// The built-in lexicons (empty when they cannot be found: then no number counts as national).
+    public static let builtInLexicon: Lexicon = {
+        guard let directory = try? LexiconDirectory.locate(), let lexicon = try? Lexicon.load(directory) else { return Lexicon() }
+        return lexicon
+    }()
+
+    /// Links with the built-in lexicons.
+    public static func link(_ documents: [LinkDocument]) -> DocumentGraph {
+        DocumentLinker(lexicon: builtInLexicon).link(documents)
+    }
+
+    /// The graph of `documents` (see the type's documentation for the rules).
+    public func link(_ documents: [LinkDocument]) -> DocumentGraph {
+        LinkRun(linker: self, documents: documents).graph()
+    }
+
+    /// Whether an issuer says which body it is: a central body, or a body with its place. Not a
+    /// non-central body of the lexicon as it is (`UBND tỉnh`, `Sở Nội vụ`, `Tỉnh ủy`), nor any name
+    /// ending in a level word with no place after it (`Văn phòng UBND thành phố`, `Ban Thường vụ Huyện ủy`).
+    func isSpecific(key: [UInt8]) -> Bool {
+        if placelessBodies.contains(key) { return false }
+        for end in Self.levelEnds where key.count >= end.count && key.suffix(end.count).elementsEqual(end) {
+            let before = key.count - end.count
+            if before == 0 || key[before - 1] == 0x20 { return false }
+        }
+        return true
+    }
+
+    /// Words that end a body's name when its place is left out (folded).
+    static let levelEnds: [[UInt8]] = ["tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "dac khu",
+                                       "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo"].map { Array($0.utf8) }
+}
+
+/// Results a `link` call computes once per distinct value.
+final class LinkMemo {
+    struct Pair: Hashable { let bare: [UInt8]; let own: [UInt8] }
+    var parts: [String: NumberParts] = [:]
+    var completions: [Pair: IssuerName?] = [:]
+}
+
+/// The state of one `link` call.
+struct LinkRun {
+    let linker: DocumentLinker
+    let documents: [LinkDocument]
+    let names: IssuerNames
+    let memo = LinkMemo()
+
+    /// What the linker reads from one ingested document.
+    struct DocumentFacts {
+        var parts: NumberParts?
+        var year: Int?
+        var issuer: IssuerName?
+        /// `60/2021/ND-CP` or `89/TB-UBND|2021|ubnd tinh quang ngai`; nil without a full identity.
+        var identity: String?
+    }
+
+    /// An ingested node as a citation of its number may find it.
+    struct Candidate {
+        let node: Int
+        let year: Int?
+        let issuer: IssuerName?
+        /// SHA-256 of every file that holds one of the node's documents.
+        let files: Set<String>
+    }
+
+    /// A citation after inheritance and completion.
+    struct Reading {
+        var parts: NumberParts
+        var year: Int?
+        var date: String?
+        var issuer: IssuerName?
+        /// The issuer as written, canonical (`135/2008/TTLT-BTC-BTNMT` is compared under `Bộ Tài chính`
+        /// but shown as written).
+        var displayIssuer: String?
+        var citation: LinkCitation
+    }
+
+    init(linker: DocumentLinker, documents: [LinkDocument]) {
+        self.linker = linker
+        self.documents = documents
+        self.names = IssuerNames(lexicon: linker.lexicon, specific: linker.isSpecific(key:))
+    }
+
+    /// The parts of a number (memoised: a corpus cites the same numbers many times).
+    func parts(_ number: String) -> NumberParts {
+        if let cached = memo.parts[number] { return cached }
+        let parts = NumberParts(number, codes: linker.codes)
+        memo.parts[number] = parts
+        return parts
+    }
+
+    static func year(ofDate date: String?) -> Int? {
+        guard let date else { return nil }
+        let utf8 = Array(date.utf8.prefix(4))
+        guard utf8.count == 4, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(String(decoding: utf8, as: UTF8.self))
+    }
+
+    /// The issuer of a number: named by a central code, else the written one.
+    func issuer(_ parts: NumberParts?, written: String?) -> IssuerName? {
+        if let code = parts?.issuer, code.level == "central", let name = names.name(of: code) { return name }
+        return names.name(written)
+    }
+
+    func facts(_ d: LinkDocument) -> DocumentFacts {
+        var f = DocumentFacts()
+        guard let number = d.number, !number.isEmpty else { return f }
+        let parts = self.parts(number)
+        f.parts = parts
+        f.year = parts.year ?? Self.year(ofDate: d.date)
+        f.issuer = issuer(parts, written: d.issuer)
+        if parts.isNational {
+            f.identity = parts.key
+        } else if let year = f.year, let issuer = f.issuer, issuer.isSpecific {
+            f.identity = "\(parts.key)|\(year)|\(issuer.keyString)"
+        }
+        return f
+    }
+
+    func graph() -> DocumentGraph {
+        let count = documents.count
+        let facts = documents.map(facts)
+
+        // 1. Ingested documents: one node per group of equal text or equal identity (union-find).
+        var parent = Array(0..<count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var firstByText: [String: Int] = [:]
+        var firstByIdentity: [String: Int] = [:]
+        for i in 0..<count {
+            if let j = firstByText[documents[i].textSHA256] { union(i, j) } else { firstByText[documents[i].textSHA256] = i }
+            if let identity = facts[i].identity {
+                if let j = firstByIdentity[identity] { union(i, j) } else { firstByIdentity[identity] = i }
+            }
+        }
+        var membersByRoot: [Int: [Int]] = [:]
+        for i in 0..<count { membersByRoot[find(i), default: []].append(i) }
+        func documentOrder(_ a: Int, _ b: Int) -> Bool {
+            let x = documents[a], y = documents[b]
+            if x.source != y.source { return x.source < y.source }
+            if x.index != y.index { return x.index < y.index }
+            return x.textSHA256 < y.textSHA256
+        }
+
+        var nodes: [DocumentGraph.Node] = []
+        var members: [[Int]] = []
+        var nodeOfDocument = Array(repeating: 0, count: count)
+        for (_, group) in membersByRoot {
+            let sorted = group.sorted(by: documentOrder)
+            let identities = sorted.compactMap { facts[$0].identity }
+            let id: String
+            if let identity = identities.min() {
+                id = identity
+            } else {
+                let sha = String(sorted.map { documents[$0].textSHA256 }.min()!.prefix(16))
+                if let key = sorted.compactMap({ facts[$0].parts?.key }).first { id = "\(key)|sha:\(sha)" } else { id = "sha:\(sha)" }
+            }
+            func first<T>(_ field: (LinkDocument) -> T?) -> T? {
+                for i in sorted { if let value = field(documents[i]) { return value } }
+                return nil
+            }
+            let node = DocumentGraph.Node(id: id, number: first { $0.number }, type: first { $0.type }, issuer: first { $0.issuer },
+                                          date: first { $0.date }, ingested: true, source: documents[sorted[0]].source)
+            for i in sorted { nodeOfDocument[i] = nodes.count }
+            nodes.append(node)
+            members.append(sorted)
+        }
+
+        // 2. Indexes of the ingested nodes: by national number, and by folded number.
+        var nationalNode: [String: Int] = [:]
+        var byNumber: [String: [Candidate]] = [:]
+        for (n, group) in members.enumerated() {
+            var seenKeys = Set<String>()
+            let files = Set(group.map { documents[$0].fileSHA256 })
+            for i in group {
+                guard let parts = facts[i].parts, seenKeys.insert(parts.key).inserted else { continue }
+                if parts.isNational { nationalNode[parts.key] = n }
+                byNumber[parts.key, default: []].append(Candidate(node: n, year: facts[i].year, issuer: facts[i].issuer, files: files))
+            }
+        }
+        var ingestedById: [String: Int] = [:]
+        for (n, node) in nodes.enumerated() { ingestedById[node.id] = n }
+
+        // 3. Citations: resolve each to an ingested node or a cited-only node.
+        struct EdgeKey: Hashable { let from: Int; let to: Int; let relation: String }
+        var evidence: [EdgeKey: Set<DocumentGraph.Evidence>] = [:]
+        /// Cited-only nodes by id, with the readings that name them (for their fields).
+        var citedReadings: [String: [(DocumentGraph.Evidence, Reading)]] = [:]
+        var citedIndex: [String: Int] = [:]
+
+        for i in 0..<count {
+            let citing = documents[i]
+            let from = nodeOfDocument[i]
+            for reading in readings(of: citing, facts: facts[i]) {
+                let target: Int
+                let parts = reading.parts
+                if parts.isNational {
+                    if let n = nationalNode[parts.key] {
+                        target = n
+                    } else {
+                        target = cited(parts.key, reading, citing, &nodes, &citedIndex, &citedReadings, ingestedById)
+                    }
+                } else if let n = resolveLocal(reading, byNumber[parts.key] ?? [], citingFile: citing.fileSHA256) {
+                    target = n
+                } else {
+                    let id: String
+                    if let year = reading.year, let issuer = reading.issuer, issuer.isSpecific {
+                        id = "\(parts.key)|\(year)|\(issuer.keyString)"
+                    } else {
+                        let year = reading.year.map(String.init) ?? "?"
+                        let issuer = reading.issuer?.keyString ?? "?"
+                        id = "\(parts.key)|\(year)|\(issuer)|in:\(nodes[from].id)"
+                    }
+                    target = cited(id, reading, citing, &nodes, &citedIndex, &citedReadings, ingestedById)
+                }
+                if target == from { continue }
+                let key = EdgeKey(from: from, to: target, relation: reading.citation.relation)
+                evidence[key, default: []].insert(DocumentGraph.Evidence(source: citing.source, span: reading.citation.span))
+            }
+        }
+
+        // 4. Fields of cited-only nodes from their first mention in evidence order.
+        for (id, list) in citedReadings {
+            let sorted = list.sorted { $0.0 < $1.0 }
+            let n = citedIndex[id]!
+            nodes[n].number = sorted.first?.1.citation.number
+            nodes[n].type = sorted.lazy.compactMap { $0.1.citation.type }.first
+            nodes[n].issuer = sorted.lazy.compactMap { $0.1.displayIssuer }.first
+            nodes[n].date = sorted.lazy.compactMap { $0.1.date }.first
+        }
+
+        // Sorted by id (indexes are sorted, not the structs: far fewer copies).
+        let ids = nodes.map(\.id)
+        let keys = Array(evidence.keys)
+        let edgeOrder = keys.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.from != b.from { return ids[a.from] < ids[b.from] }
+            if a.to != b.to { return ids[a.to] < ids[b.to] }
+            return a.relation < b.relation
+        }
+        let edges = edgeOrder.map { i in
+            let key = keys[i]
+            return DocumentGraph.Edge(from: ids[key.from], to: ids[key.to], relation: key.relation, evidence: evidence[key]!.sorted())
+        }
+        let nodeOrder = ids.indices.sorted { ids[$0] < ids[$1] }
+        let sortedNodes = nodeOrder.map { nodes[$0] }
+        return DocumentGraph(nodes: sortedNodes, edges: edges)
+    }
+
+    /// The node of a cited-only id, made on first use (or the ingested node that has that id).
+    private func cited(_ id: String, _ reading: Reading, _ citing: LinkDocument, _ nodes: inout [DocumentGraph.Node],
+                       _ citedIndex: inout [String: Int], _ citedReadings: inout [String: [(DocumentGraph.Evidence, Reading)]],
+                       _ ingestedById: [String: Int]) -> Int {
+        if let n = ingestedById[id] { return n }
+        let n: Int
+        if let existing = citedIndex[id] {
+            n = existing
+        } else {
+            n = nodes.count
+            nodes.append(DocumentGraph.Node(id: id, number: reading.citation.number, type: nil, issuer: nil, date: nil,
+                                            ingested: false, source: nil))
+            citedIndex[id] = n
+        }
+        citedReadings[id, default: []].append((DocumentGraph.Evidence(source: citing.source, span: reading.citation.span), reading))
+        return n
+    }
+
+    /// The ingested node a local citation resolves to, if exactly one fits (see `DocumentLinker`).
+    private func resolveLocal(_ reading: Reading, _ candidates: [Candidate], citingFile: String) -> Int? {
+        guard !candidates.isEmpty else { return nil }
+        var compatible: [(Candidate, yearSupports: Bool, issuerSupports: Bool)] = []
+        for c in candidates {
+            if let a = reading.year, let b = c.year, a != b { continue }
+            var issuerSupports = false
+            if let a = reading.issuer, let b = c.issuer {
+                switch a.agreement(with: b) {
+                case .contradicts: continue
+                case .same: issuerSupports = a.isSpecific
+                case .compatible: break
+                }
+            }
+            let yearSupports = reading.parts.year == nil && reading.year != nil && reading.year == c.year
+            compatible.append((c, yearSupports, issuerSupports))
+        }
+        let sameFile = compatible.filter { $0.0.files.contains(citingFile) }
+        if sameFile.count == 1 { return sameFile[0].0.node }
+        let supported = (sameFile.isEmpty ? compatible : sameFile).filter { $0.yearSupports || $0.issuerSupports }
+        if supported.count == 1 { return supported[0].0.node }
+        let strong = supported.filter { $0.yearSupports && $0.issuerSupports }
+        if strong.count == 1 { return strong[0].0.node }
+        return nil
+    }
+}
+
+extension LinkRun {
+    /// The citations of one document read for linking: numbers parsed, years from the date or the
+    /// number, issuers canonical; a bare issuer completed from the citing document's; short
+    /// mentions given what the full mentions of the same number agree on.
+    func readings(of document: LinkDocument, facts: DocumentFacts) -> [Reading] {
+        var list: [Reading] = []
+        list.reserveCapacity(document.citations.count)
+        for c in document.citations where !c.number.isEmpty {
+            let parts = self.parts(c.number)
+            var issuer = issuer(parts, written: c.issuer)
+            if let written = issuer, let own = facts.issuer, !written.isSpecific,
+               let completed = completed(written, placeOf: own) {
+                issuer = completed
+            }
+            let year = parts.year ?? c.year ?? Self.year(ofDate: c.date)
+            let written = names.name(c.issuer)
+            var display = written?.name ?? issuer?.name
+            if let issuer, !(written ?? issuer).isSpecific { display = issuer.name }
+            list.append(Reading(parts: parts, year: year, date: c.date, issuer: issuer, displayIssuer: display, citation: c))
+        }
+        // One document per number (and year) inside the citing document: the fullest mention — the
+        // first with a specific issuer, else the first with any — lends its issuer, year and date
+        // to the others (a later short mention, or one whose issuer is cut short).
+        var byNumber: [String: [Int]] = [:]
+        for (k, r) in list.enumerated() { byNumber[r.parts.key, default: []].append(k) }
+        for (_, indexes) in byNumber where indexes.count > 1 {
+            let years = Set(indexes.compactMap { list[$0].year })
+            var clusters: [[Int]] = []
+            if years.count <= 1 {
+                clusters = [indexes]
+            } else {
+                // Two years: two documents; a mention without a year cannot say which.
+                for year in years.sorted() { clusters.append(indexes.filter { list[$0].year == year }) }
+            }
+            for cluster in clusters where cluster.count > 1 {
+                let withIssuer = cluster.filter { list[$0].issuer != nil }
+                let best = withIssuer.first { list[$0].issuer!.isSpecific } ?? withIssuer.first
+                let year = cluster.lazy.compactMap { list[$0].year }.first
+                let date = cluster.lazy.compactMap { list[$0].date }.first
+                for k in cluster {
+                    if let best { list[k].issuer = list[best].issuer; list[k].displayIssuer = list[best].displayIssuer }
+                    if list[k].year == nil { list[k].year = year }
+                    if list[k].date == nil { list[k].date = date }
+                }
+            }
+        }
+        return list
+    }
+}
+
+extension LinkRun {
+    /// A body named without its place, given the citing document's place at the same level:
+    /// `UBND tỉnh` in a notice of `UBND tỉnh Quảng Ngãi` or of `Sở Nội vụ tỉnh Quảng Ngãi` is
+    /// `UBND tỉnh Quảng Ngãi`; `Tỉnh ủy` in a document of `Tỉnh ủy Lâm Đồng` is `Tỉnh ủy Lâm Đồng`.
+    /// Nil when the citing issuer has no place at that level (`UBND tỉnh` cited by `UBND huyện Sơn Tây`).
+    func completed(_ bare: IssuerName, placeOf own: IssuerName) -> IssuerName? {
+        let key = LinkMemo.Pair(bare: bare.key, own: own.key)
+        if let cached = memo.completions[key] { return cached }
+        let result = completing(bare, placeOf: own)
+        memo.completions[key] = result
+        return result
+    }
+
+    private func completing(_ bare: IssuerName, placeOf own: IssuerName) -> IssuerName? {
+        guard let level = DocumentLinker.levelEnds.first(where: { bare.key.count >= $0.count && bare.key.suffix($0.count).elementsEqual($0) }) else {
+            return nil
+        }
+        let levelWords = level.split(separator: 0x20).map(Array.init)
+        let ownWords = own.name.split(separator: " ").map(String.init)
+        let folded = ownWords.map { PhraseMatcher.foldKey($0) }
+        let levels = Set(DocumentLinker.levelEnds)
+        let m = levelWords.count
+        var j = folded.count - m - 1
+        while j >= 0 {
+            if Array(folded[j..<(j + m)]) == levelWords {
+                // Not part of a longer level name (`thị xã` is not `xã`, `tỉnh ủy` is not `tỉnh`).
+                let longerBefore = j > 0 && levels.contains(folded[j - 1] + [0x20] + level)
+                let longerAfter = levels.contains(level + [0x20] + folded[j + m])
+                if !longerBefore && !longerAfter {
+                    return names.name(bare.name + " " + ownWords[(j + m)...].joined(separator: " "))
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+}
