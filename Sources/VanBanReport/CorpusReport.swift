@@ -25,7 +25,8 @@ public struct CorpusReport: Sendable {
         var citedBy: Set<Int> = []
         var cites: Set<Int> = []
         var relationsIn: [String: Int] = [:]
-        var label: String { node.number ?? node.type ?? node.id }
+        /// The number; else the type; else the file name of an ingested document; else the id.
+        var label: String { node.number ?? node.type ?? node.source.map(CorpusReport.fileName) ?? node.id }
     }
 
     /// Nodes with their citing and cited neighbours, and edges as node index pairs.
@@ -114,7 +115,7 @@ public struct CorpusReport: Sendable {
     }
 
     func svg(_ nodes: [NodeInfo], _ edges: [(from: Int, to: Int, edge: DocumentGraph.Edge)]) -> String {
-        let layout = GraphLayout(nodeCount: nodes.count, edges: edges.map { ($0.from, $0.to) }, edgeLength: 60, separation: 28, margin: 30)
+        let layout = GraphLayout(nodeCount: nodes.count, edges: edges.map { ($0.from, $0.to) }, edgeLength: 55, separation: 30, margin: 30, gap: 45)
         let radii = nodes.map(Self.radius)
         // Labels for ingested documents first, then the most cited, then by number.
         let priority = nodes.indices.sorted { a, b in
@@ -123,7 +124,7 @@ public struct CorpusReport: Sendable {
             if x.citedBy.count != y.citedBy.count { return x.citedBy.count > y.citedBy.count }
             return (x.label, a) < (y.label, b)
         }
-        let fontSize = 10.5
+        let fontSize = 12.0
         let labels = LabelPlacement(positions: layout.positions, radii: radii, texts: nodes.map(\.label), priority: priority, fontSize: fontSize)
         var minX = 0.0, minY = 0.0, maxX = layout.width, maxY = layout.height
         for l in labels.labels.compactMap({ $0 }) {
@@ -182,7 +183,8 @@ public struct CorpusReport: Sendable {
         }
         out += "</g>\n</svg></div>\n"
         let shown = labels.labels.compactMap { $0 }.count
-        out += "<p class=\"muted note\">\(nodes.count) documents drawn, \(shown) labelled (the others have no room at this scale; hover them or zoom in).</p>\n"
+        out += "<p class=\"muted note\">\(nodes.count) documents drawn, \(shown) labelled"
+        out += shown < nodes.count ? " (the others have no room for a label: hover them, or zoom in).</p>\n" : ".</p>\n"
         return out
     }
 
@@ -255,7 +257,7 @@ public struct CorpusReport: Sendable {
         #graph .n circle{stroke-width:1.5}
         .ing{fill:#1e3a8a;stroke:#f59e0b;stroke-width:2}
         .cit{fill:#fff;stroke:#64748b;stroke-width:1.5}
-        #graph text{font-size:10.5px;fill:#111827;paint-order:stroke;stroke:#fcfcfd;stroke-width:3px;stroke-linejoin:round;pointer-events:none}
+        #graph text{font-size:12px;fill:#111827;paint-order:stroke;stroke:#fcfcfd;stroke-width:3px;stroke-linejoin:round;pointer-events:none}
         #graph .n{cursor:pointer}
         #graph.focus .e:not(.hl){opacity:.08}
         #graph.focus .n:not(.hl){opacity:.25}

@@ -1,9 +1,10 @@
-/// A deterministic force-directed layout (Fruchterman–Reingold) of a graph, followed by a pass that
-/// pushes apart any two nodes closer than `separation`.
+/// A deterministic force-directed layout (Fruchterman–Reingold) of a graph: each connected
+/// component is laid out on its own, pushed apart so that no two nodes are closer than
+/// `separation`, and the components are then packed in rows, largest first, so that a corpus of
+/// many small clusters fills a screen-shaped area instead of drifting apart.
 ///
-/// The same nodes and edges always give the same positions: the start is a spiral in a fixed order
-/// (largest component first, each component breadth-first from its best-connected node), and no
-/// randomness is used.
+/// The same nodes and edges always give the same positions: each component starts from a spiral
+/// in a fixed order (breadth-first from its best-connected node), and no randomness is used.
 public struct GraphLayout: Sendable {
     /// A position in drawing units (SVG user units).
     public struct Point: Sendable, Equatable {
@@ -21,8 +22,10 @@ public struct GraphLayout: Sendable {
     public let height: Double
 
     /// Lays out `nodeCount` nodes joined by `edges` (pairs of node indices; direction, repeats and
-    /// self-loops do not matter). `edgeLength` is the preferred length of an edge.
-    public init(nodeCount n: Int, edges: [(Int, Int)], edgeLength k: Double = 60, separation: Double = 24, margin: Double = 20) {
+    /// self-loops do not matter). `edgeLength` is the preferred length of an edge; `gap` is the
+    /// room left between packed components (labels go there).
+    public init(nodeCount n: Int, edges: [(Int, Int)], edgeLength k: Double = 60, separation: Double = 24, margin: Double = 20,
+                gap: Double = 60) {
         self.separation = separation
         guard n > 0 else { positions = []; width = 2 * margin; height = 2 * margin; return }
         var neighbours = [[Int]](repeating: [], count: n)
@@ -33,18 +36,52 @@ public struct GraphLayout: Sendable {
             if pairs.insert(lo * n + hi).inserted { links.append((lo, hi)); neighbours[lo].append(hi); neighbours[hi].append(lo) }
         }
         for i in 0..<n { neighbours[i].sort() }
-        let order = Self.startOrder(neighbours)
 
-        // Start: a sunflower spiral in that order, so each component starts in one piece.
+        // Each component on its own, in local coordinates.
         var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: n)
-        for (rank, node) in order.enumerated() {
-            let radius = k * 0.7 * (Double(rank) + 0.5).squareRoot()
-            let angle = Double(rank) * 2.399963229728653
-            x[node] = radius * cos(angle); y[node] = radius * sin(angle)
+        var boxes: [(members: [Int], width: Double, height: Double)] = []
+        var local = [Int](repeating: -1, count: n)
+        for members in Self.components(neighbours) {
+            for (i, m) in members.enumerated() { local[m] = i }
+            var componentLinks: [(Int, Int)] = []
+            for m in members { for o in neighbours[m] where o > m { componentLinks.append((local[m], local[o])) } }
+            var cx = [Double](), cy = [Double]()
+            Self.force(count: members.count, links: componentLinks, edgeLength: k, x: &cx, y: &cy)
+            Self.separate(&cx, &cy, by: separation)
+            let minX = cx.min()!, minY = cy.min()!
+            for (i, m) in members.enumerated() { x[m] = cx[i] - minX; y[m] = cy[i] - minY }
+            boxes.append((members, cx.max()! - minX, cy.max()! - minY))
         }
 
+        // Pack the components in rows (shelves) about twice as wide as the whole is tall.
+        let area = boxes.reduce(0.0) { $0 + ($1.width + gap) * ($1.height + gap) }
+        let rowWidth = max(boxes.map { $0.width + gap }.max()!, (area * 2.0).squareRoot())
+        var cursorX = 0.0, cursorY = 0.0, rowHeight = 0.0
+        var totalWidth = 0.0
+        for box in boxes {
+            if cursorX > 0 && cursorX + box.width > rowWidth { cursorX = 0; cursorY += rowHeight + gap; rowHeight = 0 }
+            for m in box.members { x[m] += cursorX; y[m] += cursorY }
+            totalWidth = max(totalWidth, cursorX + box.width)
+            cursorX += box.width + gap
+            rowHeight = max(rowHeight, box.height)
+        }
+        positions = (0..<n).map { Point(x: x[$0] + margin, y: y[$0] + margin) }
+        width = totalWidth + 2 * margin
+        height = cursorY + rowHeight + 2 * margin
+    }
+
+    /// Fruchterman–Reingold on one component: starts from a sunflower spiral in index order
+    /// (the caller's breadth-first order), so the same input always gives the same result.
+    static func force(count n: Int, links: [(Int, Int)], edgeLength k: Double, x: inout [Double], y: inout [Double]) {
+        x = [Double](repeating: 0, count: n); y = [Double](repeating: 0, count: n)
+        for rank in 0..<n {
+            let radius = k * 0.7 * (Double(rank) + 0.5).squareRoot()
+            let angle = Double(rank) * 2.399963229728653
+            x[rank] = radius * cos(angle); y[rank] = radius * sin(angle)
+        }
+        guard n > 1 else { return }
         let iterations = n <= 150 ? 300 : max(120, 45000 / n)
-        let gravity = 0.012
+        let gravity = 0.02
         var dx = [Double](repeating: 0, count: n), dy = [Double](repeating: 0, count: n)
         let startTemperature = k * 2
         x.withUnsafeMutableBufferPointer { x in
@@ -83,18 +120,11 @@ public struct GraphLayout: Sendable {
                 }
             }
         }
-
-        Self.separate(&x, &y, by: separation)
-
-        let minX = x.min()!, minY = y.min()!
-        positions = (0..<n).map { Point(x: x[$0] - minX + margin, y: y[$0] - minY + margin) }
-        width = x.max()! - minX + 2 * margin
-        height = y.max()! - minY + 2 * margin
     }
 
-    /// Components by size (largest first, ties by smallest node), each breadth-first from its
-    /// node of highest degree.
-    static func startOrder(_ neighbours: [[Int]]) -> [Int] {
+    /// Connected components, largest first (ties by smallest node), each in breadth-first order
+    /// from its node of highest degree.
+    static func components(_ neighbours: [[Int]]) -> [[Int]] {
         let n = neighbours.count
         var component = [Int](repeating: -1, count: n)
         var components: [[Int]] = []
@@ -109,20 +139,18 @@ public struct GraphLayout: Sendable {
             components.append(members)
         }
         components.sort { $0.count != $1.count ? $0.count > $1.count : $0.min()! < $1.min()! }
-        var order: [Int] = []
         var seen = [Bool](repeating: false, count: n)
-        for members in components {
+        return components.map { members in
             let root = members.max { a, b in neighbours[a].count != neighbours[b].count ? neighbours[a].count < neighbours[b].count : a > b }!
             var queue = [root]
             seen[root] = true
             var head = 0
             while head < queue.count {
-                let v = queue[head]; head += 1
-                order.append(v)
-                for m in neighbours[v] where !seen[m] { seen[m] = true; queue.append(m) }
+                for m in neighbours[queue[head]] where !seen[m] { seen[m] = true; queue.append(m) }
+                head += 1
             }
+            return queue
         }
-        return order
     }
 
     /// Pushes apart pairs closer than `separation` until none is left; if that does not settle,
