@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import VanBanExport
 import VanBanExtract
+import VanBanLink
 import VanBanReport
+import VanBanStore
 import VanBanText
 
 /// `vanban report`: a self-contained HTML page of one document, or of a corpus and its graph.
@@ -18,7 +20,8 @@ struct Report: ParsableCommand {
 
             With --corpus PATH... (files or folders of .txt files): the cross-reference graph of \
             those documents drawn as SVG, the most-cited documents and the tasks overdue as of \
-            --as-of (default today).
+            --as-of (default today). With --db FILE: the same page from a store written by \
+            vanban ingest (its graph and tasks as stored).
 
             The page needs no network: styles and script are inline, fonts are the system's. \
             Without -o the HTML goes to standard output.
@@ -26,6 +29,7 @@ struct Report: ParsableCommand {
             Examples:
               vanban report Corpus/seeds/docs/000_77bfcccac11defc6.txt -o report.html
               vanban report --corpus Corpus -o corpus.html --as-of 2024-06-30
+              vanban report --db vanban.sqlite -o corpus.html
             """
     )
 
@@ -34,6 +38,9 @@ struct Report: ParsableCommand {
 
     @Flag(help: "A corpus report of all the files given (folders are walked for .txt files).")
     var corpus = false
+
+    @Option(help: "A corpus report from this store (written by vanban ingest) instead of files.")
+    var db: String?
 
     @Option(name: [.short, .customLong("output")], help: "Write the HTML to this file instead of standard output.")
     var output: String?
@@ -47,20 +54,54 @@ struct Report: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError(corpus ? "give the files or folders of the corpus" : "give a file, or '-' for standard input") }
+        if db != nil {
+            if !paths.isEmpty || corpus { throw ValidationError("--db reads the corpus from the store: give no files and no --corpus") }
+        } else if paths.isEmpty { throw ValidationError(corpus ? "give the files or folders of the corpus" : "give a file, or '-' for standard input") }
         if !corpus && paths.count > 1 { throw ValidationError("a document report takes one file; add --corpus for a report of several") }
         if let asOf, !Tasks.isISODate(asOf) { throw ValidationError("--as-of needs a date as YYYY-MM-DD, got '\(asOf)'") }
-        if asOf != nil && !corpus { throw ValidationError("--as-of only goes with --corpus") }
+        if asOf != nil && !corpus && db == nil { throw ValidationError("--as-of only goes with --corpus or --db") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let pipeline = try InputReader.pipeline(input)
-        if corpus {
-            throw InputFailure(message: "report --corpus waits for the linker")
+        if let db {
+            let store = try Ingest.open(db, readOnly: true)
+            if try Ingest.storeCall({ try store.graphIsDirty() }) {
+                Output.error("\(db): the graph is older than the stored files; run vanban ingest to recompute it")
+            }
+            let graph = try Ingest.storeCall { try store.graph() }
+            let tasks = try Ingest.storeCall { try store.tasks() }
+            try write(CorpusReport(graph: graph, tasks: tasks, asOf: asOf ?? Tasks.today(), title: "VanBan corpus — " + db).html())
+            return
         }
+        let pipeline = try InputReader.pipeline(input)
+        if corpus { try corpusReport(pipeline); return }
         let source = try InputReader.source(paths[0], decoder: pipeline.decoder).get()
         try write(DocumentReport(extraction: pipeline.extract(source)).html())
+    }
+
+    /// Extracts every file (on all cores), links their documents and writes the corpus page. A
+    /// file that cannot be read is reported and left out; the exit status is then 1.
+    func corpusReport(_ pipeline: Pipeline) throws {
+        let files = InputFiles.expand(paths)
+        if files.isEmpty { throw InputFailure(message: "\(paths.joined(separator: " ")): no .txt files to report on") }
+        var documents: [LinkDocument] = []
+        var tasks: [TaskTable.Row] = []
+        var failed = false
+        try BatchRunner.run(files, pipeline: pipeline, jobs: jobs) { _, result in
+            switch result {
+            case .failure(let failure):
+                Output.error(failure.message)
+                failed = true
+            case .success(let extraction):
+                documents += LinkDocument.documents(of: extraction)
+                tasks += TaskTable(extraction).rows
+            }
+        }
+        let graph = DocumentLinker(lexicon: pipeline.lexicon).link(documents)
+        let title = "VanBan corpus — " + (paths.count == 1 ? paths[0] : "\(files.count) files")
+        try write(CorpusReport(graph: graph, tasks: tasks, asOf: asOf ?? Tasks.today(), title: title).html())
+        if failed { throw ExitCode(1) }
     }
 
     /// The page to `-o FILE` (written whole, then moved into place) or to standard output.
