@@ -30,6 +30,8 @@ public struct FileRecords: Sendable {
         public var draft: Bool
         /// The document's original text (its slice of the file).
         public var text: String
+        /// The text folded for the full-text index (see `FoldedText`), computed on the worker.
+        public var folded: String
         public var citations: [Citation]
         public var dates: [Mention]
         public var agencies: [Mention]
@@ -77,7 +79,7 @@ public struct FileRecords: Sendable {
                 index: index, span: text.span(d.range), textSHA256: SHA256.hex(Array(original.utf8)),
                 number: d.number, symbol: d.symbol, type: d.type, typeCode: d.typeCode, issuer: d.issuer, place: d.place,
                 date: d.date, subject: d.subject, signer: d.signer?.name, signerPosition: d.signer?.position, draft: d.draft,
-                text: original,
+                text: original, folded: FoldedText(original).string,
                 citations: d.citations.map { c in
                     Citation(span: text.span(c.range), number: c.number, symbol: c.symbol, type: c.type, typeCode: c.typeCode,
                              issuerCode: c.issuerCode, year: c.year, date: c.date, issuer: c.issuer,

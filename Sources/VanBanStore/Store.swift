@@ -60,7 +60,13 @@ public final class Store: Sendable {
                         throw StoreError("\(path): not a vanban store (a database with other tables)")
                     }
                 }
-                try StoreSchema.migrator.migrate(queue)
+                do {
+                    try StoreSchema.migrator.migrate(queue)
+                } catch {
+                    // Another process creating the same new store at the same moment wins the race:
+                    // its migration is the one that counts.
+                    guard try queue.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) else { throw error }
+                }
             }
         } catch {
             throw StoreError.wrap(error, path: path)

@@ -77,7 +77,7 @@ struct StoreWriter {
                 d.type, d.typeCode, d.issuer, d.place, d.date, d.subject, d.signer, d.signerPosition, d.draft, d.text,
             ])
             let id = db.lastInsertedRowID
-            try insertText.execute(arguments: [id, FoldedText(d.text).string])
+            try insertText.execute(arguments: [id, d.folded])
             for (seq, c) in d.citations.enumerated() {
                 try insertCitation.execute(arguments: [
                     id, seq, c.span.start, c.span.end, c.number, FoldedText.numberKey(c.number), c.symbol, c.type, c.typeCode,

@@ -18,7 +18,8 @@ struct Ingest: ParsableCommand {
             records. A file that cannot be read or decoded is recorded as failed with its reason and \
             the batch goes on; the exit status is then 1. Files are written in transactions of a \
             batch of files, so a run stopped at any point (even kill -9) leaves a consistent store \
-            and running it again completes the work.
+            and running it again completes the work. The cross-reference graph (for graph, cites \
+            and cited-by) is then recomputed from every stored document.
 
             Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise, and a \
             summary at the end. Nothing is written to stdout.
@@ -42,10 +43,6 @@ struct Ingest: ParsableCommand {
 
     /// Files per write transaction at most (a batch is also written after a second).
     static let batchFiles = 64
-
-    /// The linker that turns stored documents into the graph. Set once VanBanLink provides it;
-    /// until then the graph tables stay marked dirty and are computed by a later run.
-    nonisolated(unsafe) static var link: (([LinkDocument]) throws -> DocumentGraph)? = nil
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or file") }
@@ -76,10 +73,11 @@ struct Ingest: ParsableCommand {
             lastWrite = Date()
         }
 
+        defer { progress.clear() }
         try BatchRunner.map(files, jobs: jobs, work: { Self.read($0, known: known, pipeline: pipeline) }) { _, outcome in
             switch outcome {
             case .unchanged: progress.skipped += 1
-            case .failed(let path, _, let reason): progress.failed += 1; Output.error("\(path): \(reason)")
+            case .failed(let path, _, let reason): progress.failed += 1; progress.note("\(path): \(reason)")
             case .extracted(let records): progress.documents += records.documents.count
             }
             batch.append(outcome)
@@ -88,11 +86,14 @@ struct Ingest: ParsableCommand {
         }
         try flush()
 
+        // The graph is recomputed from every stored document once the files are written; when a
+        // run is stopped before this, the dirty flag written with the files makes the next run do it.
         var graphNote = ""
-        if let link = Self.link, try Self.storeCall({ try store.graphIsDirty() }) {
-            try Self.storeCall { try store.rebuildGraph(link: link) }
+        if try Self.storeCall({ try store.graphIsDirty() }) {
+            let linker = DocumentLinker(lexicon: pipeline.lexicon)
+            try Self.storeCall { try store.rebuildGraph(link: linker.link) }
             let c = try Self.storeCall { try store.counts() }
-            graphNote = "; graph \(c.nodes) nodes, \(c.edges) edges"
+            graphNote = "; graph of \(c.nodes) documents and \(c.edges) links"
         }
         let seconds = progress.elapsed
         progress.finish("ingest: \(files.count) files (\(totals.written) written, \(totals.unchanged) unchanged, \(totals.failed) failed), "

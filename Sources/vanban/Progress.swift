@@ -54,9 +54,20 @@ final class Progress {
         }
     }
 
+    /// Prints a line of its own (a failed file, an error) without mixing it into the bar.
+    func note(_ line: String) {
+        if terminal && drewBar { write("\r\u{1B}[K"); drewBar = false; lastDraw = .distantPast }
+        write("vanban: " + line + "\n")
+    }
+
+    /// Clears the bar (before an error ends the run).
+    func clear() {
+        if terminal && drewBar { write("\r\u{1B}[K"); drewBar = false }
+    }
+
     /// Ends the bar's line (on a terminal) and prints the summary line.
     func finish(_ summary: String) {
-        if terminal && drewBar { write("\r\u{1B}[K") }
+        clear()
         write(summary + "\n")
     }
 

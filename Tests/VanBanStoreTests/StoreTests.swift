@@ -245,27 +245,71 @@ struct StoreTests {
         #expect(try store.graphIsDirty())
     }
 
-    @Test("the graph is rebuilt from stored documents alone and clears the dirty flag")
-    func graphFromStoredDocuments() throws {
+    /// Every corpus file's extraction, in path order.
+    static func corpusExtractions() throws -> [(path: String, extraction: Extraction, size: Int)] {
+        var result: [(String, Extraction, Int)] = []
+        for set in ["seeds", "dev", "own"] {
+            let folder = root.appendingPathComponent("Corpus/\(set)/docs")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") }).sorted() {
+                let path = "Corpus/\(set)/docs/\(name)"
+                let bytes = Array(try corpusText(path).utf8)
+                result.append((path, pipeline.extract(try pipeline.decoder.decode(bytes, path: path)), bytes.count))
+            }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    @Test("the corpus graph from the store: 001's cover letter implements its 89/TB-UBND, which is ingested; other citations are nodes")
+    func corpusGraph() throws {
         let path = try Self.temporaryFolder() + "/s.sqlite"
         let store = try Store(path: path, readOnly: false)
-        let records = try Self.records(try Self.corpusText(Self.coverLetter), path: Self.coverLetter)
-        try store.write([.extracted(records)])
-        #expect(try store.linkDocuments() == records.linkDocuments)
-        // A stand-in link function (the real linker is VanBanLink's): one node per document.
-        try store.rebuildGraph { documents in
-            let nodes = documents.map { DocumentGraph.Node(id: "\($0.source)#\($0.index)", number: $0.number, type: $0.type,
-                                                           issuer: $0.issuer, date: $0.date, ingested: true, source: $0.source) }
-            let edges = [DocumentGraph.Edge(from: nodes[0].id, to: nodes[1].id, relation: "implements",
-                                            evidence: [.init(source: Self.coverLetter, span: Span(10, 20))])]
-            return DocumentGraph(nodes: nodes, edges: edges)
-        }
+        let corpus = try Self.corpusExtractions()
+        try store.write(corpus.map { .extracted(FileRecords($0.extraction, size: $0.size)) })
+        // The store keeps what the linker needs: the documents rebuilt from it are the extractions'.
+        let linkDocuments = corpus.flatMap { LinkDocument.documents(of: $0.extraction) }
+        #expect(try store.linkDocuments() == linkDocuments)
+        #expect(try store.graphIsDirty())
+        try store.rebuildGraph(link: DocumentLinker.link)
         #expect(try store.graphIsDirty() == false)
         let graph = try store.graph()
-        #expect(graph.nodes.count == 2 && graph.edges.count == 1)
-        #expect(try store.cites(records.documents[0].number ?? "").isEmpty == (records.documents[0].number == nil))
-        let citedBy = try store.citedBy("89/tb-ubnd")
-        #expect(citedBy.map(\.relation) == ["implements"])
-        #expect(citedBy.first?.evidence.first?.span == Span(10, 20))
+        #expect(graph == DocumentLinker.link(linkDocuments))
+
+        let letter = try #require(graph.nodes.first { $0.number == "294/UBND" && $0.source == Self.coverLetter })
+        let notice = try #require(graph.nodes.first { $0.number == "89/TB-UBND" && $0.source == Self.coverLetter })
+        #expect(letter.ingested && notice.ingested)
+        #expect(graph.edges.contains { $0.from == letter.id && $0.to == notice.id && $0.relation == "implements" })
+        // The notice's own citations are nodes, cited only.
+        let cited = graph.edges.filter { $0.from == notice.id }
+        #expect(!cited.isEmpty)
+        for edge in cited {
+            let node = try #require(graph.nodes.first { $0.id == edge.to })
+            #expect(!node.ingested && node.source == nil)
+        }
+        // The same edges through cites / cited-by, numbers typed loosely.
+        let cites = try store.cites("294/ubnd")
+        #expect(cites.contains { $0.relation == "implements" && $0.other.number == "89/TB-UBND" && $0.other.ingested })
+        #expect(cites.allSatisfy { $0.evidence.allSatisfy { $0.source == Self.coverLetter } })
+        let citedBy = try store.citedBy("89/TB-UBND")
+        #expect(citedBy.contains { $0.relation == "implements" && $0.other.number == "294/UBND" && $0.other.source == Self.coverLetter })
+        #expect(try store.cites("89/TB-UBND").count == cited.count)
+    }
+
+    @Test("identical documents stored under two paths are one node; the graph follows a changed file")
+    func identicalDocumentsAndRecompute() throws {
+        let path = try Self.temporaryFolder() + "/s.sqlite"
+        let store = try Store(path: path, readOnly: false)
+        let text = try Self.corpusText(Self.coverLetter)
+        try store.write([.extracted(try Self.records(text, path: "a/one.txt")), .extracted(try Self.records(text, path: "b/two.txt"))])
+        try store.rebuildGraph(link: DocumentLinker.link)
+        let graph = try store.graph()
+        #expect(graph.nodes.filter(\.ingested).count == 2)
+        #expect(graph.nodes.filter { $0.number == "89/TB-UBND" && $0.ingested }.map(\.source) == ["a/one.txt"])
+        // A changed file marks the graph dirty; recomputing drops what only it held.
+        try store.write([.extracted(try Self.records(try Self.corpusText("Corpus/dev/docs/114.txt"), path: "b/two.txt"))])
+        #expect(try store.graphIsDirty())
+        try store.rebuildGraph(link: DocumentLinker.link)
+        let after = try store.graph()
+        #expect(after.nodes.contains { $0.number == "87/KH-UBND" && $0.ingested && $0.source == "b/two.txt" })
+        #expect(after.nodes.filter { $0.number == "89/TB-UBND" && $0.ingested }.map(\.source) == ["a/one.txt"])
     }
 }

@@ -79,6 +79,19 @@ struct IngestTests {
                 "\(second.stderr)")
         #expect(try store.canonicalDump() == dump)
 
+        // The graph was computed at the end of the run: cites and cited-by read it.
+        #expect(Self.summary(first).contains("; graph of "))
+        let cites = try Self.run(["cites", "--db", db, "294/UBND"])
+        #expect(cites.status == 0 && cites.stderr.isEmpty)
+        let citeLines = String(decoding: cites.stdout, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(citeLines.contains { $0.count == 6 && $0[0] == "implements" && $0[1] == "89/TB-UBND" && $0[4] == "ingested"
+            && $0[5].hasPrefix("Corpus/seeds/docs/001_37b80a9612fe85b6.txt:") })
+        let citedBy = try Self.run(["cited-by", "--db", db, "89/tb-ubnd", "--json"])
+        #expect(citedBy.status == 0)
+        let edges = try #require(try JSONSerialization.jsonObject(with: citedBy.stdout) as? [[String: Any]])
+        #expect(edges.contains { ($0["relation"] as? String) == "implements" && (($0["from"] as? [String: Any])?["number"] as? String) == "294/UBND" })
+        #expect(counts.nodes > counts.documents && counts.edges > 100)
+
         // Search, tasks --db over the store.
         let search = try Self.run(["search", "--db", db, "cai cach hanh chinh", "--limit", "3"])
         #expect(search.status == 0)
