@@ -81,7 +81,7 @@ public struct GraphLayout: Sendable {
         }
         guard n > 1 else { return }
         let iterations = n <= 150 ? 300 : max(120, 45000 / n)
-        let gravity = 0.02
+        let gravity = 1.5  // strong enough to hold a component of hundreds of nodes at about one edge length apart
         var dx = [Double](repeating: 0, count: n), dy = [Double](repeating: 0, count: n)
         let startTemperature = k * 2
         x.withUnsafeMutableBufferPointer { x in

@@ -41,6 +41,9 @@ struct GraphLayoutTests {
         var all = 0.0, pairs = 0
         for a in 0..<g.count { for b in (a + 1)..<g.count { all += distance(a, b); pairs += 1 } }
         #expect(edgeMean < all / Double(pairs) / 4, "linked documents are drawn near each other")
+        // Compact: a few edge lengths squared per node, so the whole fits a screen at a legible scale.
+        let areaPerNode = layout.width * layout.height / Double(g.count)
+        #expect(areaPerNode < 6 * 60 * 60, "\(areaPerNode) units² per node")
         // Not a line or a blob: the drawing uses both dimensions.
         #expect(min(layout.width, layout.height) > max(layout.width, layout.height) / 3)
     }
