@@ -1,13 +1,18 @@
-// libFuzzer entry point over decode → normalize → tokenize → extract → export.
+// libFuzzer entry point over decode → normalize → tokenize → extract → link → export → report.
 //
 // Built by Fuzz/run.sh with `swiftc -sanitize=fuzzer,address`. Any input may be rejected by the
 // decoder (with a reason); an accepted one must extract without a crash, and every record must
 // keep its contract: its range inside the text, its span cutting the original at scalar
-// boundaries, `text[span] == record.text`, and the vanban/1 JSON must parse. A broken contract
-// traps, so libFuzzer saves the input as a crash.
+// boundaries, `text[span] == record.text`, and the vanban/1 JSON must parse. The input is also
+// linked (every edge's evidence inside the file, the vanban-graph/1 JSON parses) and drawn as the
+// document and corpus HTML reports, which must hold exactly as many `<script` tags as the report
+// of a plain document (whatever the input says, it is escaped). A broken contract traps, so
+// libFuzzer saves the input as a crash.
 import Foundation
 import VanBanExport
 import VanBanExtract
+import VanBanLink
+import VanBanReport
 import VanBanText
 
 let pipeline: Pipeline = {
@@ -16,6 +21,26 @@ let pipeline: Pipeline = {
     }
 }()
 let tokenizer = Tokenizer(abbreviations: Tokenizer.defaultAbbreviations.union(pipeline.lexicon.abbreviations))
+
+let linker = DocumentLinker(lexicon: pipeline.lexicon)
+
+/// How many times `needle` occurs in `haystack` (bytes).
+func occurrences(_ needle: String, in haystack: String) -> Int {
+    let n = Array(needle.utf8), h = Array(haystack.utf8)
+    guard n.count <= h.count else { return 0 }
+    var count = 0
+    for i in 0...(h.count - n.count) where h[i] == n[0] && Array(h[i..<(i + n.count)]) == n { count += 1 }
+    return count
+}
+
+/// `<script` tags in the reports of a plain document: the page's own.
+let plainScripts: (document: Int, corpus: Int) = {
+    let source = try! pipeline.decoder.decode(Array("Số: 1/TB-UBND\nCăn cứ Nghị định số 60/2021/NĐ-CP.\n".utf8), path: "plain.txt")
+    let extraction = pipeline.extract(source)
+    let graph = linker.link(LinkDocument.documents(of: extraction))
+    return (occurrences("<script", in: DocumentReport(extraction: extraction).html()),
+            occurrences("<script", in: CorpusReport(graph: graph, tasks: TaskTable(extraction).rows, asOf: "2026-01-01").html()))
+}()
 
 func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError("contract broken: " + message()) }
@@ -63,5 +88,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let json = ExtractionJSON.encode(extraction)
     require((try? JSONSerialization.jsonObject(with: Data(json))) != nil, "the vanban/1 JSON does not parse")
     _ = TaskTable(extraction).csv()
+
+    let documents = LinkDocument.documents(of: extraction)
+    let graph = linker.link(documents)
+    for edge in graph.edges {
+        for evidence in edge.evidence {
+            require(evidence.span.start <= evidence.span.end && evidence.span.end <= original.count, "edge evidence \(evidence.span) outside the file")
+        }
+    }
+    require((try? JSONSerialization.jsonObject(with: Data(GraphExport.json(graph)))) != nil, "the vanban-graph/1 JSON does not parse")
+    _ = GraphExport.dot(graph)
+    _ = GraphExport.graphML(graph)
+    let documentPage = DocumentReport(extraction: extraction).html()
+    require(occurrences("<script", in: documentPage) == plainScripts.document, "the document report lets a <script through")
+    let corpusPage = CorpusReport(graph: graph, tasks: TaskTable(extraction).rows, asOf: "2026-01-01").html()
+    require(occurrences("<script", in: corpusPage) == plainScripts.corpus, "the corpus report lets a <script through")
     return 0
 }

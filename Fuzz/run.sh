@@ -29,13 +29,13 @@ module CICU {
 }
 MAP
   clang -O1 -fsanitize=fuzzer-no-link,address -I Sources/CICU/include -c Sources/CICU/cicu.c -o "$OUT/obj/cicu.o"
-  for module in VanBanText VanBanExtract VanBanLink VanBanExport; do
+  for module in VanBanText VanBanExtract VanBanLink VanBanExport VanBanReport; do
     mapfile -t files < <(find "Sources/$module" -name '*.swift' | sort)
     swiftc "${SWIFTFLAGS[@]}" -module-name "$module" -emit-module -emit-module-path "$OUT/obj/$module.swiftmodule" \
       -c "${files[@]}" -o "$OUT/obj/$module.o"
   done
   swiftc "${SWIFTFLAGS[@]}" -module-name FuzzVanBan Fuzz/main.swift \
-    "$OUT/obj/VanBanText.o" "$OUT/obj/VanBanExtract.o" "$OUT/obj/VanBanLink.o" "$OUT/obj/VanBanExport.o" "$OUT/obj/cicu.o" \
+    "$OUT/obj/VanBanText.o" "$OUT/obj/VanBanExtract.o" "$OUT/obj/VanBanLink.o" "$OUT/obj/VanBanExport.o" "$OUT/obj/VanBanReport.o" "$OUT/obj/cicu.o" \
     -licuuc -licui18n -o "$OUT/fuzz-vanban" 2>&1 | { grep -v 'Cannot export local symbol' || true; } >&2
   touch "$stamp"
 fi
