@@ -13,7 +13,8 @@
 #
 # Usage: Tests/Browser/check-reports.sh [--docs]
 #   --docs also copies the two screenshots to docs/report-document.png and docs/report-corpus.png.
-# Environment: REPORT_OUT (folder for pages, DOMs, logs and PNGs; default a new temporary folder),
+# Environment: REPORT_OUT (folder for pages, DOMs, logs and PNGs, kept; default a temporary folder,
+#   removed after a clean run),
 #   CHROMIUM (the browser binary; default chromium from PATH). Installs Debian's chromium when it
 #   is missing and this runs as root. Exits non-zero when any check fails.
 set -euo pipefail
@@ -35,6 +36,7 @@ if [[ -z $chromium ]]; then
   fi
 fi
 
+keep=${REPORT_OUT:+yes}
 out=${REPORT_OUT:-$(mktemp -d -t vanban-reports.XXXXXX)}
 mkdir -p "$out"
 swift build --product vanban >/dev/null
@@ -56,7 +58,7 @@ chromium_dom() {
 }
 
 # count FILE PATTERN: occurrences of a fixed string.
-count() { grep -oF -- "$2" "$1" | wc -l; }
+count() { { grep -oF -- "$2" "$1" || true; } | wc -l; }
 
 # check_common NAME SCRIPTS: the script ran, nothing was logged to the console, markup survived parsing.
 check_common() {
@@ -242,6 +244,8 @@ if $update_docs; then
   echo "check-reports: screenshots copied to docs/"
 fi
 
-echo "check-reports: $documents document reports, hostile, corpus (files and store) in $out"
+echo "check-reports: $documents document reports, hostile, corpus (files and store); pages in $out"
 echo "check-reports: $passed passed, $failed failed"
-[[ $failed == 0 ]]
+[[ $failed == 0 ]] || exit 1
+# A temporary folder is removed after a clean run (kept after a failure, to look at).
+if [[ -z $keep ]] && ! $update_docs; then rm -rf "$out"; fi
