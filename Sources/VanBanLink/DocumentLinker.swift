@@ -96,27 +96,41 @@ public struct DocumentLinker: Sendable {
                                        "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo"].map { Array($0.utf8) }
 }
 
-/// Results a `link` call computes once per distinct value.
+/// Values a `link` call computes once per distinct input, and the numbering of keys.
 final class LinkMemo {
-    struct Pair: Hashable { let bare: [UInt8]; let own: [UInt8] }
+    struct Pair: Hashable { let bare: ObjectIdentifier; let own: ObjectIdentifier }
     var parts: [String: NumberParts] = [:]
+    var numberIds: [String: Int] = [:]
     var completions: [Pair: IssuerName?] = [:]
+    var relations: [String: Int] = [:]
 }
 
-/// The state of one `link` call.
+/// The state of one `link` call. Keys are numbered (numbers, issuers, relations) so the work per
+/// citation is a few dictionary lookups of integers; strings are built once per node at the end.
 struct LinkRun {
     let linker: DocumentLinker
     let documents: [LinkDocument]
     let names: IssuerNames
     let memo = LinkMemo()
 
+    /// The identity of a node: a national number alone, or number, year and issuer, and for a
+    /// cited-only document without a full identity the node of the citing document (`scope`).
+    struct Identity: Hashable {
+        static let national = Int.min
+        static let none = -1
+        let number: Int
+        let year: Int
+        let issuer: Int
+        let scope: Int
+    }
+
     /// What the linker reads from one ingested document.
     struct DocumentFacts {
         var parts: NumberParts?
         var year: Int?
         var issuer: IssuerName?
-        /// `60/2021/ND-CP` or `89/TB-UBND|2021|ubnd tinh quang ngai`; nil without a full identity.
-        var identity: String?
+        /// Nil without a full identity (then the text is the identity).
+        var identity: Identity?
     }
 
     /// An ingested node as a citation of its number may find it.
@@ -128,16 +142,32 @@ struct LinkRun {
         let files: Set<String>
     }
 
-    /// A citation after inheritance and completion.
+    /// A citation after completion and inheritance.
     struct Reading {
-        var parts: NumberParts
+        let citation: Int
+        let parts: NumberParts
         var year: Int?
         var date: String?
         var issuer: IssuerName?
-        /// The issuer as written, canonical (`135/2008/TTLT-BTC-BTNMT` is compared under `Bộ Tài chính`
-        /// but shown as written).
+        /// The issuer as written, canonical (`135/2008/TTLT-BTC-BTNMT` is compared under `Bộ Tài
+        /// chính` but shown as written).
         var displayIssuer: String?
-        var citation: LinkCitation
+    }
+
+    /// The first value of each field of a cited-only node, in evidence order.
+    struct CitedFields {
+        var identity: Identity
+        var number: (DocumentGraph.Evidence, String)
+        var type: (DocumentGraph.Evidence, String)?
+        var issuer: (DocumentGraph.Evidence, String)?
+        var date: (DocumentGraph.Evidence, String)?
+
+        mutating func add(_ evidence: DocumentGraph.Evidence, number: String, type: String?, issuer: String?, date: String?) {
+            if evidence < self.number.0 { self.number = (evidence, number) }
+            if let type, self.type.map({ evidence < $0.0 }) ?? true { self.type = (evidence, type) }
+            if let issuer, self.issuer.map({ evidence < $0.0 }) ?? true { self.issuer = (evidence, issuer) }
+            if let date, self.date.map({ evidence < $0.0 }) ?? true { self.date = (evidence, date) }
+        }
     }
 
     init(linker: DocumentLinker, documents: [LinkDocument]) {
@@ -149,9 +179,22 @@ struct LinkRun {
     /// The parts of a number (memoised: a corpus cites the same numbers many times).
     func parts(_ number: String) -> NumberParts {
         if let cached = memo.parts[number] { return cached }
-        let parts = NumberParts(number, codes: linker.codes)
+        let memo = self.memo
+        let parts = NumberParts(number, codes: linker.codes) { key in
+            if let id = memo.numberIds[key] { return id }
+            let id = memo.numberIds.count
+            memo.numberIds[key] = id
+            return id
+        }
         memo.parts[number] = parts
         return parts
+    }
+
+    func relation(_ name: String) -> Int {
+        if let id = memo.relations[name] { return id }
+        let id = memo.relations.count
+        memo.relations[name] = id
+        return id
     }
 
     static func year(ofDate date: String?) -> Int? {
@@ -175,11 +218,20 @@ struct LinkRun {
         f.year = parts.year ?? Self.year(ofDate: d.date)
         f.issuer = issuer(parts, written: d.issuer)
         if parts.isNational {
-            f.identity = parts.key
+            f.identity = Identity(number: parts.id, year: Identity.national, issuer: Identity.none, scope: Identity.none)
         } else if let year = f.year, let issuer = f.issuer, issuer.isSpecific {
-            f.identity = "\(parts.key)|\(year)|\(issuer.keyString)"
+            f.identity = Identity(number: parts.id, year: year, issuer: issuer.id, scope: Identity.none)
         }
         return f
+    }
+
+    /// The node id of an identity: `60/2021/ND-CP`, `89/TB-UBND|2021|ubnd tinh quang ngai`,
+    /// `49/QD-UBND|2021|?|in:<id of the citing node>`.
+    static func id(_ key: String, year: Int?, issuer: IssuerName?, national: Bool, scope: String?) -> String {
+        if national { return key }
+        var id = key + "|" + (year.map(String.init) ?? "?") + "|" + (issuer?.keyString ?? "?")
+        if let scope { id += "|in:" + scope }
+        return id
     }
 
     func graph() -> DocumentGraph {
@@ -198,7 +250,7 @@ struct LinkRun {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         var firstByText: [String: Int] = [:]
-        var firstByIdentity: [String: Int] = [:]
+        var firstByIdentity: [Identity: Int] = [:]
         for i in 0..<count {
             if let j = firstByText[documents[i].textSHA256] { union(i, j) } else { firstByText[documents[i].textSHA256] = i }
             if let identity = facts[i].identity {
@@ -217,11 +269,17 @@ struct LinkRun {
         var nodes: [DocumentGraph.Node] = []
         var members: [[Int]] = []
         var nodeOfDocument = Array(repeating: 0, count: count)
+        var ingestedByIdentity: [Identity: Int] = [:]
         for (_, group) in membersByRoot {
             let sorted = group.sorted(by: documentOrder)
-            let identities = sorted.compactMap { facts[$0].identity }
+            var ids: [String] = []
+            for i in sorted {
+                guard let identity = facts[i].identity, let parts = facts[i].parts else { continue }
+                ids.append(Self.id(parts.key, year: facts[i].year, issuer: facts[i].issuer, national: identity.year == Identity.national, scope: nil))
+                ingestedByIdentity[identity] = nodes.count
+            }
             let id: String
-            if let identity = identities.min() {
+            if let identity = ids.min() {
                 id = identity
             } else {
                 let sha = String(sorted.map { documents[$0].textSHA256 }.min()!.prefix(16))
@@ -238,103 +296,100 @@ struct LinkRun {
             members.append(sorted)
         }
 
-        // 2. Indexes of the ingested nodes: by national number, and by folded number.
-        var nationalNode: [String: Int] = [:]
-        var byNumber: [String: [Candidate]] = [:]
+        // 2. Ingested nodes by number, for the citations of a local number.
+        var byNumber: [Int: [Candidate]] = [:]
         for (n, group) in members.enumerated() {
-            var seenKeys = Set<String>()
+            var seen = Set<Int>()
             let files = Set(group.map { documents[$0].fileSHA256 })
             for i in group {
-                guard let parts = facts[i].parts, seenKeys.insert(parts.key).inserted else { continue }
-                if parts.isNational { nationalNode[parts.key] = n }
-                byNumber[parts.key, default: []].append(Candidate(node: n, year: facts[i].year, issuer: facts[i].issuer, files: files))
+                guard let parts = facts[i].parts, seen.insert(parts.id).inserted else { continue }
+                byNumber[parts.id, default: []].append(Candidate(node: n, year: facts[i].year, issuer: facts[i].issuer, files: files))
             }
         }
-        var ingestedById: [String: Int] = [:]
-        for (n, node) in nodes.enumerated() { ingestedById[node.id] = n }
 
         // 3. Citations: resolve each to an ingested node or a cited-only node.
-        struct EdgeKey: Hashable { let from: Int; let to: Int; let relation: String }
-        var evidence: [EdgeKey: Set<DocumentGraph.Evidence>] = [:]
-        /// Cited-only nodes by id, with the readings that name them (for their fields).
-        var citedReadings: [String: [(DocumentGraph.Evidence, Reading)]] = [:]
-        var citedIndex: [String: Int] = [:]
+        struct EdgeKey: Hashable { let from: Int; let to: Int; let relation: Int }
+        var evidence: [EdgeKey: [DocumentGraph.Evidence]] = [:]
+        var citedNode: [Identity: Int] = [:]
+        var cited: [Int: CitedFields] = [:]
 
         for i in 0..<count {
             let citing = documents[i]
             let from = nodeOfDocument[i]
             for reading in readings(of: citing, facts: facts[i]) {
-                let target: Int
                 let parts = reading.parts
+                let identity: Identity
+                var target: Int? = nil
                 if parts.isNational {
-                    if let n = nationalNode[parts.key] {
-                        target = n
-                    } else {
-                        target = cited(parts.key, reading, citing, &nodes, &citedIndex, &citedReadings, ingestedById)
-                    }
-                } else if let n = resolveLocal(reading, byNumber[parts.key] ?? [], citingFile: citing.fileSHA256) {
-                    target = n
+                    identity = Identity(number: parts.id, year: Identity.national, issuer: Identity.none, scope: Identity.none)
                 } else {
-                    let id: String
+                    target = resolveLocal(reading, byNumber[parts.id] ?? [], citingFile: citing.fileSHA256)
                     if let year = reading.year, let issuer = reading.issuer, issuer.isSpecific {
-                        id = "\(parts.key)|\(year)|\(issuer.keyString)"
+                        identity = Identity(number: parts.id, year: year, issuer: issuer.id, scope: Identity.none)
                     } else {
-                        let year = reading.year.map(String.init) ?? "?"
-                        let issuer = reading.issuer?.keyString ?? "?"
-                        id = "\(parts.key)|\(year)|\(issuer)|in:\(nodes[from].id)"
+                        identity = Identity(number: parts.id, year: reading.year ?? Identity.none, issuer: reading.issuer?.id ?? Identity.none,
+                                            scope: from)
                     }
-                    target = cited(id, reading, citing, &nodes, &citedIndex, &citedReadings, ingestedById)
                 }
-                if target == from { continue }
-                let key = EdgeKey(from: from, to: target, relation: reading.citation.relation)
-                evidence[key, default: []].insert(DocumentGraph.Evidence(source: citing.source, span: reading.citation.span))
+                if target == nil { target = ingestedByIdentity[identity] }
+                let c = citing.citations[reading.citation]
+                let where_ = DocumentGraph.Evidence(source: citing.source, span: c.span)
+                if target == nil {
+                    if let n = citedNode[identity] {
+                        target = n
+                        cited[n]!.add(where_, number: c.number, type: c.type, issuer: reading.displayIssuer, date: reading.date)
+                    } else {
+                        let n = nodes.count
+                        let scope = identity.scope == Identity.none ? nil : nodes[from].id
+                        let id = Self.id(parts.key, year: reading.year, issuer: reading.issuer, national: parts.isNational, scope: scope)
+                        nodes.append(DocumentGraph.Node(id: id, number: c.number, type: nil, issuer: nil, date: nil, ingested: false, source: nil))
+                        var fields = CitedFields(identity: identity, number: (where_, c.number))
+                        fields.add(where_, number: c.number, type: c.type, issuer: reading.displayIssuer, date: reading.date)
+                        cited[n] = fields
+                        citedNode[identity] = n
+                        target = n
+                    }
+                }
+                guard let to = target, to != from else { continue }
+                evidence[EdgeKey(from: from, to: to, relation: relation(c.relation)), default: []].append(where_)
             }
         }
 
         // 4. Fields of cited-only nodes from their first mention in evidence order.
-        for (id, list) in citedReadings {
-            let sorted = list.sorted { $0.0 < $1.0 }
-            let n = citedIndex[id]!
-            nodes[n].number = sorted.first?.1.citation.number
-            nodes[n].type = sorted.lazy.compactMap { $0.1.citation.type }.first
-            nodes[n].issuer = sorted.lazy.compactMap { $0.1.displayIssuer }.first
-            nodes[n].date = sorted.lazy.compactMap { $0.1.date }.first
+        for (n, fields) in cited {
+            nodes[n].number = fields.number.1
+            nodes[n].type = fields.type?.1
+            nodes[n].issuer = fields.issuer?.1
+            nodes[n].date = fields.date?.1
         }
 
-        // Sorted by id (indexes are sorted, not the structs: far fewer copies).
+        // 5. Nodes and edges sorted by id: ranks computed once, then edges sorted by integers.
         let ids = nodes.map(\.id)
-        let keys = Array(evidence.keys)
-        let edgeOrder = keys.indices.sorted { i, j in
-            let a = keys[i], b = keys[j]
-            if a.from != b.from { return ids[a.from] < ids[b.from] }
-            if a.to != b.to { return ids[a.to] < ids[b.to] }
-            return a.relation < b.relation
-        }
-        let edges = edgeOrder.map { i in
-            let key = keys[i]
-            return DocumentGraph.Edge(from: ids[key.from], to: ids[key.to], relation: key.relation, evidence: evidence[key]!.sorted())
-        }
         let nodeOrder = ids.indices.sorted { ids[$0] < ids[$1] }
-        let sortedNodes = nodeOrder.map { nodes[$0] }
-        return DocumentGraph(nodes: sortedNodes, edges: edges)
-    }
-
-    /// The node of a cited-only id, made on first use (or the ingested node that has that id).
-    private func cited(_ id: String, _ reading: Reading, _ citing: LinkDocument, _ nodes: inout [DocumentGraph.Node],
-                       _ citedIndex: inout [String: Int], _ citedReadings: inout [String: [(DocumentGraph.Evidence, Reading)]],
-                       _ ingestedById: [String: Int]) -> Int {
-        if let n = ingestedById[id] { return n }
-        let n: Int
-        if let existing = citedIndex[id] {
-            n = existing
-        } else {
-            n = nodes.count
-            nodes.append(DocumentGraph.Node(id: id, number: reading.citation.number, type: nil, issuer: nil, date: nil,
-                                            ingested: false, source: nil))
-            citedIndex[id] = n
+        var rank = Array(repeating: 0, count: ids.count)
+        for (r, n) in nodeOrder.enumerated() { rank[n] = r }
+        var relationNames = Array(repeating: "", count: memo.relations.count)
+        for (name, id) in memo.relations { relationNames[id] = name }
+        var relationRank = Array(repeating: 0, count: relationNames.count)
+        for (r, id) in relationNames.indices.sorted(by: { relationNames[$0] < relationNames[$1] }).enumerated() { relationRank[id] = r }
+        let keys = evidence.keys.sorted { a, b in
+            if a.from != b.from { return rank[a.from] < rank[b.from] }
+            if a.to != b.to { return rank[a.to] < rank[b.to] }
+            return relationRank[a.relation] < relationRank[b.relation]
         }
-        citedReadings[id, default: []].append((DocumentGraph.Evidence(source: citing.source, span: reading.citation.span), reading))
-        return n
+        var edges: [DocumentGraph.Edge] = []
+        edges.reserveCapacity(keys.count)
+        for key in keys {
+            var list = evidence[key]!
+            if list.count > 1 {
+                list.sort()
+                var unique: [DocumentGraph.Evidence] = [list[0]]
+                for e in list.dropFirst() where e != unique[unique.count - 1] { unique.append(e) }
+                list = unique
+            }
+            edges.append(DocumentGraph.Edge(from: ids[key.from], to: ids[key.to], relation: relationNames[key.relation], evidence: list))
+        }
+        return DocumentGraph(nodes: nodeOrder.map { nodes[$0] }, edges: edges)
     }
 
     /// The ingested node a local citation resolves to, if exactly one fits (see `DocumentLinker`).
@@ -371,24 +426,23 @@ extension LinkRun {
     func readings(of document: LinkDocument, facts: DocumentFacts) -> [Reading] {
         var list: [Reading] = []
         list.reserveCapacity(document.citations.count)
-        for c in document.citations where !c.number.isEmpty {
+        for (k, c) in document.citations.enumerated() where !c.number.isEmpty {
             let parts = self.parts(c.number)
-            var issuer = issuer(parts, written: c.issuer)
-            if let written = issuer, let own = facts.issuer, !written.isSpecific,
-               let completed = completed(written, placeOf: own) {
+            let written = names.name(c.issuer)
+            var issuer = parts.issuer?.level == "central" ? self.issuer(parts, written: c.issuer) : written
+            if let bare = issuer, let own = facts.issuer, !bare.isSpecific, let completed = completed(bare, placeOf: own) {
                 issuer = completed
             }
             let year = parts.year ?? c.year ?? Self.year(ofDate: c.date)
-            let written = names.name(c.issuer)
             var display = written?.name ?? issuer?.name
             if let issuer, !(written ?? issuer).isSpecific { display = issuer.name }
-            list.append(Reading(parts: parts, year: year, date: c.date, issuer: issuer, displayIssuer: display, citation: c))
+            list.append(Reading(citation: k, parts: parts, year: year, date: c.date, issuer: issuer, displayIssuer: display))
         }
         // One document per number (and year) inside the citing document: the fullest mention — the
         // first with a specific issuer, else the first with any — lends its issuer, year and date
         // to the others (a later short mention, or one whose issuer is cut short).
-        var byNumber: [String: [Int]] = [:]
-        for (k, r) in list.enumerated() { byNumber[r.parts.key, default: []].append(k) }
+        var byNumber: [Int: [Int]] = [:]
+        for (k, r) in list.enumerated() { byNumber[r.parts.id, default: []].append(k) }
         for (_, indexes) in byNumber where indexes.count > 1 {
             let years = Set(indexes.compactMap { list[$0].year })
             var clusters: [[Int]] = []
@@ -412,15 +466,13 @@ extension LinkRun {
         }
         return list
     }
-}
 
-extension LinkRun {
     /// A body named without its place, given the citing document's place at the same level:
     /// `UBND tỉnh` in a notice of `UBND tỉnh Quảng Ngãi` or of `Sở Nội vụ tỉnh Quảng Ngãi` is
     /// `UBND tỉnh Quảng Ngãi`; `Tỉnh ủy` in a document of `Tỉnh ủy Lâm Đồng` is `Tỉnh ủy Lâm Đồng`.
     /// Nil when the citing issuer has no place at that level (`UBND tỉnh` cited by `UBND huyện Sơn Tây`).
     func completed(_ bare: IssuerName, placeOf own: IssuerName) -> IssuerName? {
-        let key = LinkMemo.Pair(bare: bare.key, own: own.key)
+        let key = LinkMemo.Pair(bare: ObjectIdentifier(bare), own: ObjectIdentifier(own))
         if let cached = memo.completions[key] { return cached }
         let result = completing(bare, placeOf: own)
         memo.completions[key] = result

@@ -2,14 +2,23 @@ import VanBanExtract
 import VanBanText
 
 /// An issuer as the linker compares it: the canonical name and its folded key.
-struct IssuerName: Sendable, Hashable {
+///
+/// One object per written form (so its display name never depends on which form came first);
+/// forms with the same key share `id`, so comparing issuers is comparing integers.
+final class IssuerName {
     /// The canonical name (`UBND tỉnh Quảng Ngãi`), for display.
     let name: String
     /// Folded words (`ubnd tinh quang ngai`): no tone marks, `đ` as `d`, lower case, single spaces,
     /// none around a hyphen.
     let key: [UInt8]
+    /// The key's number among the keys of one link run: equal keys, equal ids.
+    let id: Int
     /// Whether the name says which body it is (see `DocumentLinker.isSpecific`), computed once.
     let isSpecific: Bool
+
+    init(name: String, key: [UInt8], id: Int, isSpecific: Bool) {
+        self.name = name; self.key = key; self.id = id; self.isSpecific = isSpecific
+    }
 
     /// How two issuers of one number relate.
     enum Agreement { case same, compatible, contradicts }
@@ -18,12 +27,13 @@ struct IssuerName: Sendable, Hashable {
     /// (`UBND tỉnh` and `UBND tỉnh Quảng Ngãi`: the short form does not say which province, so it
     /// does not contradict, but it does not support either); else `contradicts`.
     func agreement(with other: IssuerName) -> Agreement {
-        if key == other.key { return .same }
+        if id == other.id { return .same }
         let (short, long) = key.count < other.key.count ? (key, other.key) : (other.key, key)
-        if long.starts(with: short) && long[short.count] == 0x20 { return .compatible }
+        if long.count > short.count && long.starts(with: short) && long[short.count] == 0x20 { return .compatible }
         return .contradicts
     }
 
+    /// The key as ASCII text for node ids (a letter with no ASCII base as `~`).
     var keyString: String { String(decoding: key.map { $0 >= 0x80 ? 0x7E : $0 }, as: UTF8.self) }
 }
 
@@ -39,6 +49,7 @@ final class IssuerNames {
     private let positionKeys: Set<[UInt8]>
     private let specific: ([UInt8]) -> Bool
     private var cache: [String: IssuerName?] = [:]
+    private var ids: [[UInt8]: Int] = [:]
 
     /// `specific` tells whether a folded name says which body it is.
     init(lexicon: Lexicon, specific: @escaping ([UInt8]) -> Bool) {
@@ -86,6 +97,9 @@ final class IssuerNames {
             if byte == 0x2D && key.last == 0x20 { key.removeLast() }
             key.append(byte)
         }
-        return key.isEmpty ? nil : IssuerName(name: display, key: key, isSpecific: specific(key))
+        guard !key.isEmpty else { return nil }
+        let id: Int
+        if let known = ids[key] { id = known } else { id = ids.count; ids[key] = id }
+        return IssuerName(name: display, key: key, id: id, isSpecific: specific(key))
     }
 }

@@ -4,7 +4,7 @@ import VanBanText
 /// What the link stage reads from a normalized document number (`89/TB-UBND`, `60/2021/NĐ-CP`,
 /// `05-NQ/TU`, `294/UBND`, `72/2025/QH15`): the key it is compared by, the year segment of the
 /// QPPL grammar, and the issuer its ký hiệu names.
-struct NumberParts: Sendable {
+final class NumberParts: Sendable {
     /// The number folded for comparison: tone marks and `đ` folded, ASCII upper case, no spaces
     /// (`QĐ-UBND`, `QD-UBND` and `qđ-ubnd` are one key, `QD-UBND`).
     let key: String
@@ -17,10 +17,13 @@ struct NumberParts: Sendable {
     /// A number of a central body with a year segment (`60/2021/NĐ-CP`, `72/2025/QH15`,
     /// `18/2020/QĐ-TTg`): unique in the whole country, so the number alone is its identity.
     /// A year segment under a local issuer (`15/2024/QĐ-UBND`) is not: every province has one.
-    var isNational: Bool { year != nil && issuer?.level == "central" }
+    let isNational: Bool
+    /// The key's number among the keys of one link run: equal keys, equal ids.
+    let id: Int
 
-    init(_ number: String, codes: IssuerCodes) {
+    init(_ number: String, codes: IssuerCodes, id: (String) -> Int) {
         key = Self.foldKey(number)
+        self.id = id(key)
         let parts = number.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var symbolParts: [String] = []
         var year: Int? = nil
@@ -36,6 +39,7 @@ struct NumberParts: Sendable {
         self.year = year
         let codesInOrder = symbolParts.flatMap { $0.split(separator: "-").map(String.init) }.filter { !$0.isEmpty }
         self.issuer = codes.issuer(in: codesInOrder)
+        self.isNational = year != nil && issuer?.level == "central"
     }
 
     /// `2021` from a segment of four digits in a plausible range.
