@@ -62,7 +62,9 @@ public struct CorpusReport: Sendable {
         out += "<section class=\"graph\"><div class=\"graphbar\"><h2>Cross-reference graph</h2>"
         out += legend(edges.map(\.edge.relation))
         out += "<span class=\"muted hint\">Wheel to zoom, drag to pan, click a document to show its links; hover for details.</span>"
-        out += "<button type=\"button\" id=\"reset\">Reset view</button></div>\n"
+        out += "<span class=\"zoom\"><button type=\"button\" id=\"zoom-in\" title=\"Zoom in\">+</button>"
+        out += "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out\">−</button>"
+        out += "<button type=\"button\" id=\"reset\">Reset view</button></span></div>\n"
         out += svg(nodes, edges)
         out += "</section>\n<div class=\"lists\">\n"
         out += mostCited(nodes)
@@ -250,7 +252,7 @@ public struct CorpusReport: Sendable {
         .legend{display:flex;flex-wrap:wrap;gap:4px 12px;font-size:12.5px}
         .legend .item{display:inline-flex;align-items:center;gap:4px;white-space:nowrap}
         .hint{font-size:12px}
-        #reset{font:inherit;font-size:12px;padding:1px 8px}
+        .zoom button{font:inherit;font-size:12px;padding:1px 8px;margin-right:4px;min-width:26px}
         .svgwrap{border:1px solid var(--line);border-radius:6px;background:#fcfcfd;height:72vh;min-height:420px;margin-top:6px}
         #graph{width:100%;height:100%;display:block;cursor:grab;user-select:none}
         #graph .e{fill:none;stroke-width:1.4;opacity:.75}
@@ -300,6 +302,13 @@ public struct CorpusReport: Sendable {
           });
           window.addEventListener("mouseup", function () { drag = null; });
           document.getElementById("reset").addEventListener("click", function () { box = home.slice(); apply(); select(null); });
+          function zoom(k) {
+            var cx = box[0] + box[2] / 2, cy = box[1] + box[3] / 2;
+            box = [cx - box[2] * k / 2, cy - box[3] * k / 2, box[2] * k, box[3] * k];
+            apply();
+          }
+          document.getElementById("zoom-in").addEventListener("click", function () { zoom(1 / 1.5); });
+          document.getElementById("zoom-out").addEventListener("click", function () { zoom(1.5); });
           var nodes = Array.prototype.slice.call(svg.querySelectorAll(".n"));
           var edges = Array.prototype.slice.call(svg.querySelectorAll(".e"));
           function select(i) {

@@ -214,11 +214,17 @@ corpus_probe='(function () {
   b.focus = String(svg.classList.contains("focus"));
   b.linked = String(svg.querySelectorAll(".e.hl").length);
   b.expected = hub.children[5].textContent;
+  var before = svg.getAttribute("viewBox");
+  document.getElementById("zoom-in").click();
+  var zoomed = svg.getAttribute("viewBox");
+  document.getElementById("reset").click();
+  b.zoom = String(zoomed !== before && Number(zoomed.split(" ")[2]) < Number(before.split(" ")[2]) && svg.getAttribute("viewBox") === before);
 })();'
 interact_corpus() {
   interact corpus "$corpus_probe" || return 1
   local dom="$out/corpus-interact.dom"
   grep -q 'data-focus="true"' "$dom" || { fail corpus-interact "clicking a most-cited row does not focus the graph"; return 1; }
+  grep -q 'data-zoom="true"' "$dom" || { fail corpus-interact "zoom in and reset do not change the view"; return 1; }
   local linked expected
   linked=$(grep -o 'data-linked="[0-9]*"' "$dom" | grep -o '[0-9]*')
   expected=$(grep -o 'data-expected="[0-9]*"' "$dom" | grep -o '[0-9]*')

@@ -56,6 +56,7 @@ struct CorpusReportTests {
         #expect(!html.contains("2024-07-01"))
         #expect(html.contains("Tham mưu &lt;b&gt;x&lt;/b&gt; &amp; y"))
         #expect(html.contains("5 citation links"))
+        #expect(html == CorpusReport(graph: Self.graph, tasks: rows, asOf: "2024-06-30").html(), "the same input gives the same page")
     }
 
     @Test("a graph of several hundred nodes draws every node and stays modest in size")
