@@ -182,14 +182,23 @@ public final class Store: Sendable {
     }
 
     static func linkDocuments(_ db: Database) throws -> [LinkDocument] {
+        // Types, issuers, dates and relations repeat across thousands of rows: one copy of each.
+        var pool: [String: String] = [:]
+        func interned(_ value: String?) -> String? {
+            guard let value else { return nil }
+            if let existing = pool[value] { return existing }
+            pool[value] = value
+            return value
+        }
         var citations: [Int64: [LinkCitation]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT document_id, span_start, span_end, number, type, type_code, issuer_code, year, date, issuer, relation
             FROM citations ORDER BY document_id, seq
             """)
         while let r = try rows.next() {
-            citations[r[0], default: []].append(LinkCitation(span: Span(r[1], r[2]), number: r[3], type: r[4], typeCode: r[5],
-                                                             issuerCode: r[6], year: r[7], date: r[8], issuer: r[9], relation: r[10]))
+            citations[r[0], default: []].append(LinkCitation(span: Span(r[1], r[2]), number: r[3], type: interned(r[4]),
+                                                             typeCode: interned(r[5]), issuerCode: interned(r[6]), year: r[7],
+                                                             date: interned(r[8]), issuer: interned(r[9]), relation: interned(r[10])!))
         }
         var documents: [LinkDocument] = []
         let docs = try Row.fetchCursor(db, sql: """
@@ -198,8 +207,8 @@ public final class Store: Sendable {
             """)
         while let r = try docs.next() {
             documents.append(LinkDocument(source: r[1], fileSHA256: r[2], index: r[3], span: Span(r[4], r[5]), textSHA256: r[6],
-                                          number: r[7], type: r[8], typeCode: r[9], issuer: r[10], date: r[11],
-                                          citations: citations[r[0]] ?? []))
+                                          number: r[7], type: interned(r[8]), typeCode: interned(r[9]), issuer: interned(r[10]),
+                                          date: interned(r[11]), citations: citations.removeValue(forKey: r[0]) ?? []))
         }
         return documents
     }

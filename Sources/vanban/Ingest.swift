@@ -19,7 +19,8 @@ struct Ingest: ParsableCommand {
             the batch goes on; the exit status is then 1. Files are written in transactions of a \
             batch of files, so a run stopped at any point (even kill -9) leaves a consistent store \
             and running it again completes the work. The cross-reference graph (for graph, cites \
-            and cited-by) is then recomputed from every stored document.
+            and cited-by) is then recomputed from every stored document; --no-graph leaves that \
+            to a later run (which does it even when all its files are unchanged).
 
             Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise, and a \
             summary at the end. Nothing is written to stdout.
@@ -38,6 +39,9 @@ struct Ingest: ParsableCommand {
 
     @Option(help: "Files processed at once (default: the number of cores).")
     var jobs: Int?
+
+    @Flag(name: .customLong("no-graph"), help: "Leave the cross-reference graph to a later run (when ingesting many folders one after another).")
+    var noGraph = false
 
     @OptionGroup var input: InputOptions
 
@@ -89,7 +93,7 @@ struct Ingest: ParsableCommand {
         // The graph is recomputed from every stored document once the files are written; when a
         // run is stopped before this, the dirty flag written with the files makes the next run do it.
         var graphNote = ""
-        if try Self.storeCall({ try store.graphIsDirty() }) {
+        if !noGraph, try Self.storeCall({ try store.graphIsDirty() }) {
             let linker = DocumentLinker(lexicon: pipeline.lexicon)
             try Self.storeCall { try store.rebuildGraph(link: linker.link) }
             let c = try Self.storeCall { try store.counts() }

@@ -126,6 +126,25 @@ struct IngestTests {
         #expect(try store.counts().files == 3)
     }
 
+    @Test("--no-graph leaves the graph dirty (cites warns); the next run computes it though every file is unchanged")
+    func deferredGraph() throws {
+        let folder = try Self.folder()
+        let docs = folder.appendingPathComponent("docs")
+        _ = try Self.copies(2, into: docs)
+        let db = folder.appendingPathComponent("v.sqlite").path
+        let first = try Self.run(["ingest", "--no-graph", "--db", db, docs.path])
+        #expect(first.status == 0 && !Self.summary(first).contains("graph of"))
+        #expect(try Store(path: db, readOnly: true).graphIsDirty())
+        let stale = try Self.run(["cites", "--db", db, "294/UBND"])
+        #expect(stale.status == 0 && stale.stdout.isEmpty)
+        #expect(stale.stderr == "vanban: \(db): the graph is older than the stored files; run vanban ingest to recompute it\n")
+        let second = try Self.run(["ingest", "--db", db, docs.path])
+        #expect(Self.summary(second).contains("(0 written, 2 unchanged, 0 failed)") && Self.summary(second).contains("graph of"))
+        #expect(try Store(path: db, readOnly: true).graphIsDirty() == false)
+        let cites = try Self.run(["cites", "--db", db, "294/UBND"])
+        #expect(cites.stderr.isEmpty && String(decoding: cites.stdout, as: UTF8.self).contains("implements\t89/TB-UBND\t"))
+    }
+
     @Test("bad files are recorded as failed with their reason, the batch goes on, exit status 1")
     func badFiles() throws {
         let folder = try Self.folder()
