@@ -47,20 +47,16 @@ import VanBanText
 public struct DocumentLinker: Sendable {
     public let lexicon: Lexicon
     let codes: IssuerCodes
-    /// Folded names of the lexicon's non-central bodies: an issuer equal to one names no place.
-    let placelessBodies: Set<[UInt8]>
+    /// Folded names of the central bodies of the lexicon (`agencies.tsv`, `issuers.tsv`): unique in the country.
+    let centralBodies: Set<[UInt8]>
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.codes = IssuerCodes(lexicon: lexicon)
-        var placeless = Set<[UInt8]>()
-        for agency in lexicon.agencies where agency.level != "central" {
-            placeless.insert(PhraseMatcher.foldKey(agency.name))
-        }
-        for issuer in lexicon.issuers where issuer.level != "central" {
-            placeless.insert(PhraseMatcher.foldKey(issuer.name))
-        }
-        self.placelessBodies = placeless
+        var central = Set<[UInt8]>()
+        for agency in lexicon.agencies where agency.level == "central" { central.insert(IssuerNames.key(agency.name)) }
+        for issuer in lexicon.issuers where issuer.level == "central" { central.insert(IssuerNames.key(issuer.name)) }
+        self.centralBodies = central
     }
 
     /// The built-in lexicons (empty when they cannot be found: then no number counts as national).
@@ -79,17 +75,36 @@ public struct DocumentLinker: Sendable {
         LinkRun(linker: self, documents: documents).graph()
     }
 
-    /// Whether an issuer says which body it is: a central body, or a body with its place. Not a
-    /// non-central body of the lexicon as it is (`UBND tỉnh`, `Sở Nội vụ`, `Tỉnh ủy`), nor any name
-    /// ending in a level word with no place after it (`Văn phòng UBND thành phố`, `Ban Thường vụ Huyện ủy`).
-    func isSpecific(key: [UInt8]) -> Bool {
-        if placelessBodies.contains(key) { return false }
-        for end in Self.levelEnds where key.count >= end.count && key.suffix(end.count).elementsEqual(end) {
-            let before = key.count - end.count
-            if before == 0 || key[before - 1] == 0x20 { return false }
+    /// Whether an issuer says which body it is: a central body of the lexicon (`Bộ Tài chính`,
+    /// `Thủ tướng Chính phủ`, or a name opening with one), or a body with its place — a level word
+    /// followed by a capitalised word or a number (`UBND tỉnh Quảng Ngãi`, `Tỉnh ủy Lâm Đồng`,
+    /// `UBND Quận 1`). Not a body without its place (`UBND tỉnh`, `Sở Nội vụ`, `Văn phòng UBND
+    /// thành phố`), nor one whose level word is followed by other words (`Hội nghị Tỉnh ủy lần thứ 6`):
+    /// such a name is the same in every province.
+    func isSpecific(name: String, key: [UInt8]) -> Bool {
+        for body in centralBodies where key.count >= body.count && key.starts(with: body) {
+            if key.count == body.count || key[body.count] == 0x20 { return true }
         }
-        return true
+        let words = name.split(separator: " ")
+        let folded = words.map { PhraseMatcher.foldKey(String($0)) }
+        var i = 0
+        while i < folded.count {
+            // The longest level phrase at word i (`thị xã` before `xã`, `tỉnh ủy` before `tỉnh`).
+            var length = 0
+            for phrase in Self.levelPhrases where phrase.count > length && i + phrase.count <= folded.count
+                && Array(folded[i..<(i + phrase.count)]) == phrase {
+                length = phrase.count
+            }
+            if length > 0, i + length < words.count, let first = words[i + length].first, first.isUppercase || first.isNumber {
+                return true
+            }
+            i += max(length, 1)
+        }
+        return false
     }
+
+    /// Level words as folded word lists (`thi xa` → [`thi`, `xa`]).
+    static let levelPhrases: [[[UInt8]]] = levelEnds.map { $0.split(separator: 0x20).map(Array.init) }
 
     /// Words that end a body's name when its place is left out (folded).
     static let levelEnds: [[UInt8]] = ["tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "dac khu",
@@ -173,7 +188,7 @@ struct LinkRun {
     init(linker: DocumentLinker, documents: [LinkDocument]) {
         self.linker = linker
         self.documents = documents
-        self.names = IssuerNames(lexicon: linker.lexicon, specific: linker.isSpecific(key:))
+        self.names = IssuerNames(lexicon: linker.lexicon, specific: linker.isSpecific(name:key:))
     }
 
     /// The parts of a number (memoised: a corpus cites the same numbers many times).

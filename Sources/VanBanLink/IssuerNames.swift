@@ -47,12 +47,12 @@ final class IssuerName {
 final class IssuerNames {
     private let agencies: AgencyExtractor
     private let positionKeys: Set<[UInt8]>
-    private let specific: ([UInt8]) -> Bool
+    private let specific: (String, [UInt8]) -> Bool
     private var cache: [String: IssuerName?] = [:]
     private var ids: [[UInt8]: Int] = [:]
 
-    /// `specific` tells whether a folded name says which body it is.
-    init(lexicon: Lexicon, specific: @escaping ([UInt8]) -> Bool) {
+    /// `specific` tells whether a name (and its folded key) says which body it is.
+    init(lexicon: Lexicon, specific: @escaping (String, [UInt8]) -> Bool) {
         self.specific = specific
         self.agencies = AgencyExtractor(lexicon: lexicon)
         var keys = Set<[UInt8]>()
@@ -69,6 +69,18 @@ final class IssuerNames {
         let result = canonical(written)
         cache[written] = result
         return result
+    }
+
+    /// The folded key of a name: `PhraseMatcher.foldKey`, without spaces around a hyphen
+    /// (`Bà Rịa - Vũng Tàu` and `Bà Rịa-Vũng Tàu` are one name).
+    static func key(_ name: String) -> [UInt8] {
+        var key: [UInt8] = []
+        for byte in PhraseMatcher.foldKey(name) {
+            if byte == 0x20 && key.last == 0x2D { continue }
+            if byte == 0x2D && key.last == 0x20 { key.removeLast() }
+            key.append(byte)
+        }
+        return key
     }
 
     /// An issuer named directly by a central code of the number (`TTg` → `Thủ tướng Chính phủ`).
@@ -90,16 +102,10 @@ final class IssuerNames {
             }
         }
         let display = name ?? collapsed
-        var key: [UInt8] = []
-        for byte in PhraseMatcher.foldKey(display) {
-            // `Bà Rịa - Vũng Tàu` and `Bà Rịa-Vũng Tàu` are one name.
-            if byte == 0x20 && key.last == 0x2D { continue }
-            if byte == 0x2D && key.last == 0x20 { key.removeLast() }
-            key.append(byte)
-        }
+        let key = Self.key(display)
         guard !key.isEmpty else { return nil }
         let id: Int
         if let known = ids[key] { id = known } else { id = ids.count; ids[key] = id }
-        return IssuerName(name: display, key: key, id: id, isSpecific: specific(key))
+        return IssuerName(name: display, key: key, id: id, isSpecific: specific(display, key))
     }
 }

@@ -211,6 +211,16 @@ struct DocumentLinkerTests {
         #expect(graph.nodes.filter { !$0.ingested }.first?.issuer == "UBND tỉnh Quảng Ngãi")
     }
 
+    @Test("cited-only documents: an issuer that names no place is the same in every province, so it is no identity",
+          arguments: ["UBND tỉnh", "Sở Nội vụ", "Hội nghị Tỉnh ủy lần thứ 6 khóa XIX", "Văn phòng UBND thành phố"])
+    func placelessIssuer(_ issuer: String) {
+        let cite = F.cite("05-NQ/TU", issuer: issuer, date: "2016-12-05")
+        let a = F.doc("a.txt", number: "1/UBND", issuer: "UBND huyện Sơn Tây", date: "2021-02-01", cites: [cite])
+        let b = F.doc("b.txt", number: "2/UBND", issuer: "UBND huyện Ba Tơ", date: "2021-02-01", cites: [cite])
+        let graph = F.link([a, b])
+        #expect(graph.nodes.filter { !$0.ingested }.count == 2)
+    }
+
     @Test("cited-only documents: a local number without issuer support stays a node of each citing document")
     func localCitedWithoutSupport() {
         let a = F.doc("a.txt", number: "1/UBND", issuer: "UBND huyện Sơn Tây", date: "2021-02-01",
