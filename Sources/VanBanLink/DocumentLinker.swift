@@ -11,19 +11,20 @@ import VanBanText
 /// - any other number (`89/TB-UBND`, `05-NQ/TU`, `294/UBND`, and `15/2024/QĐ-UBND`, whose year
 ///   segment every province shares) restarts every year at every body, so its identity is the
 ///   number with the year (of the date, or the number's year segment) and a *specific* issuer:
-///   one that names its place (`UBND tỉnh Quảng Ngãi`) or a central body (`Bộ Tài chính`), never a
-///   bare lexicon body (`UBND tỉnh`, `Sở Nội vụ`). A document lacking one of them is identified by
-///   its text alone.
+///   one that names a central body (`Bộ Tài chính`) or its place (`UBND tỉnh Quảng Ngãi`, `Tỉnh ủy
+///   Lâm Đồng`), never a body without its place (`UBND tỉnh`, `Sở Nội vụ`, `Hội nghị Tỉnh ủy lần
+///   thứ 6`; see `isSpecific`). A document lacking one of them is identified by its text alone.
 ///
 /// Numbers are compared folded (`QD-UBND` = `QĐ-UBND`). Issuers are compared by canonical name
 /// (`Ủy ban nhân dân tỉnh X` = `UBND tỉnh X`, see `IssuerNames`), folded; a central code of the
 /// number names its issuer itself (`TTg` → Thủ tướng Chính phủ).
 ///
-/// **Resolution of a citation.** Inside one citing document, a short later mention (`Quyết định
-/// 49/QĐ-UBND`) takes the year, date and issuer of the full mention of the same number when the
-/// full mentions agree (Nghị định 30/2020, Phụ lục I §II.6b); an issuer written without its place
-/// (`của UBND tỉnh`) takes the citing document's place when the citing issuer continues it
-/// (`UBND tỉnh` in a notice of `UBND tỉnh Quảng Ngãi`). Then:
+/// **Resolution of a citation.** An issuer written without its place (`của UBND tỉnh`) takes the
+/// citing document's place at the same level (`UBND tỉnh` in a notice of `UBND tỉnh Quảng Ngãi` or
+/// of `Sở Nội vụ tỉnh Quảng Ngãi`; not in one of `UBND huyện Sơn Tây`). Inside one citing document
+/// the mentions of a number (of one year) are one document: a short later mention (`Quyết định
+/// 49/QĐ-UBND`, Nghị định 30/2020 Phụ lục I §II.6b) takes the year and date it lacks and the issuer
+/// of the fullest mention (the first with a specific issuer, else the first with any). Then:
 /// - a national number resolves to the ingested document with that number, else to a cited-only
 ///   node of that number;
 /// - another number resolves to an ingested document with the same number whose year and issuer do
