@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
         .testTarget(name: "VanBanExtractTests", dependencies: ["VanBanExtract", "VanBanText"]),
-        .testTarget(name: "VanBanExportTests", dependencies: ["VanBanExport", "VanBanExtract", "VanBanText"]),
+        .testTarget(name: "VanBanExportTests", dependencies: ["VanBanExport", "VanBanExtract", "VanBanLink", "VanBanText"]),
         .testTarget(name: "VanBanLinkTests", dependencies: ["VanBanLink", "VanBanExtract", "VanBanText"]),
         .testTarget(name: "VanBanStoreTests", dependencies: ["VanBanStore", "VanBanLink", "VanBanExtract", "VanBanText"]),
         .testTarget(name: "VanBanReportTests", dependencies: ["VanBanReport", "VanBanExport", "VanBanLink", "VanBanExtract", "VanBanText"]),
