@@ -20,7 +20,7 @@ public enum ExtractionJSON {
         func spanAndText(_ range: Range<Int>) {
             let span = text.span(range)
             w.key("span"); w.span(span.start, span.end)
-            w.key("text"); w.string(text.originalText(range))
+            w.key("text"); w.utf16String(text.source.units, text.originalRange(range))
         }
         /// `"name": [ {span, text, …fields}, … ]` for one kind of record.
         func records<R>(_ name: String, _ items: [R], _ range: (R) -> Range<Int>, _ fields: (R) -> Void) {
@@ -121,7 +121,7 @@ public enum ExtractionJSON {
         w.beginObjectValue()
         let s = text.span(dl.range)
         w.key("span"); w.span(s.start, s.end)
-        w.key("text"); w.string(text.originalText(dl.range))
+        w.key("text"); w.utf16String(text.source.units, text.originalRange(dl.range))
         w.key("value"); w.optionalString(dl.value)
         w.key("precision"); w.optionalString(dl.precision?.rawValue)
         w.key("due"); w.optionalString(dl.due)

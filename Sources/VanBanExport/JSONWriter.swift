@@ -48,6 +48,59 @@ public struct JSONWriter {
     public mutating func beginObjectValue() { beforeValue(); bytes.append(0x7B); needsComma.append(false) }
     public mutating func beginArrayValue() { beforeValue(); bytes.append(0x5B); needsComma.append(false) }
 
+    /// A string value straight from UTF-16 units (`units[range]`), as `string` would write
+    /// `String(decoding: units[range], as: UTF16.self)` (a lone surrogate becomes U+FFFD) without
+    /// building that String: record texts are most of what `vanban extract` writes.
+    public mutating func utf16String(_ units: [UInt16], _ range: Range<Int>) {
+        beforeValue()
+        bytes.append(0x22)
+        let hex: StaticString = "0123456789abcdef"
+        units.withUnsafeBufferPointer { u in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let unit = u[i]
+                i += 1
+                if unit < 0x80 {
+                    let byte = UInt8(unit)
+                    switch byte {
+                    case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                    case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                    case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x7F:
+                        let h = hex.utf8Start
+                        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(byte >> 4)], h[Int(byte & 15)]])
+                    default: bytes.append(byte)
+                    }
+                    continue
+                }
+                var scalar = UInt32(unit)
+                if unit & 0xFC00 == 0xD800, i < end, u[i] & 0xFC00 == 0xDC00 {
+                    scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(u[i]) - 0xDC00)
+                    i += 1
+                } else if unit & 0xF800 == 0xD800 {
+                    scalar = 0xFFFD
+                }
+                switch scalar {
+                case 0xFEFF: bytes.append(contentsOf: [0x5C, 0x75, 0x66, 0x65, 0x66, 0x66])
+                case 0x2028: bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, 0x38])
+                case 0x2029: bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, 0x39])
+                case ..<0x800:
+                    bytes.append(UInt8(0xC0 | (scalar >> 6))); bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+                case ..<0x10000:
+                    bytes.append(UInt8(0xE0 | (scalar >> 12))); bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                    bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+                default:
+                    bytes.append(UInt8(0xF0 | (scalar >> 18))); bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+                    bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+                }
+            }
+        }
+        bytes.append(0x22)
+    }
+
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
         let hex = Array("0123456789abcdef".utf8)

@@ -55,4 +55,24 @@ struct ExtractionJSONTests {
         #expect(citation["text"] as? String == "6769/KH-UBND")
         #expect(citation["relation"] as? String == "implements")
     }
+
+    @Test("record texts written straight from UTF-16 are the bytes the String path writes: escapes, marks, emoji, lone surrogates")
+    func utf16Strings() {
+        let cases: [[UInt16]] = [
+            Array("Sở Nội vụ \"trích\" <b>&\\\n\t\r\u{01}\u{7F}".utf16),
+            Array("\u{FEFF}BOM \u{2028} \u{2029} 😀 \u{0301}".utf16),
+            [0x41, 0xD800, 0x42],          // a lone high surrogate
+            [0xDC00, 0x41, 0xD83D],        // a lone low one, and a high one at the end
+            [0xD83D, 0xDE00, 0xD83D, 0xD83D, 0xDE00],
+            [],
+        ]
+        for units in cases {
+            for range in [0..<units.count, min(1, units.count)..<units.count] {
+                var direct = JSONWriter(), viaString = JSONWriter()
+                direct.beginArray(); direct.utf16String(units, range); direct.string("x"); direct.endArray()
+                viaString.beginArray(); viaString.string(String(decoding: units[range], as: UTF16.self)); viaString.string("x"); viaString.endArray()
+                #expect(direct.bytes == viaString.bytes, "\(units) \(range)")
+            }
+        }
+    }
 }

@@ -170,6 +170,13 @@ struct BadInputTests {
         "ngày 1/1/2020 của Bộ Tài chính; ",
         "(Kèm theo Quyết định số 5/QĐ-UBND ",
         "1. Nội dung\n",
+        // Each colon ends a clause; every clause used to scan again to the end of the sentence.
+        "Giao Sở Nội vụ: ",
+        // Day–month forms take their year from the full dates before them: once read again per form.
+        "ngày 30/6 và ngày 1/7/2020, ",
+        // Table cells under a time column: the line start and header used to be looked for per cell.
+        "| Quý II/2024 ",
+        "ngày ",
     ])
     func linearTime(unit: String) throws {
         let startup = try seconds("Số 1/QĐ-UBND")

@@ -54,11 +54,25 @@ public struct DateExtractor: Sendable {
         let f = text.folded
         let cues = DeadlineCue(f: f, floor: range.lowerBound, limit: min(range.upperBound, text.count))
         var result = RecurrenceScanner(f: f, floor: range.lowerBound, limit: min(range.upperBound, text.count)).recurrences()
+        // Overlap tests in logarithmic time (an endless sentence of dates must not cost their
+        // square): the recurrences by start with the furthest end so far, and the furthest end of
+        // the phrases taken, whose hits come in text order without overlapping.
+        let recurrences = result.map(\.range).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        var reach: [Int] = []
+        reach.reserveCapacity(recurrences.count)
+        for r in recurrences { reach.append(max(reach.last ?? Int.min, r.upperBound)) }
+        func overlapsRecurrence(_ phrase: Range<Int>) -> Bool {
+            var a = 0, b = recurrences.count
+            while a < b { let m = (a + b) / 2; if recurrences[m].lowerBound < phrase.upperBound { a = m + 1 } else { b = m } }
+            return a > 0 && reach[a - 1] > phrase.lowerBound
+        }
+        var takenReach = Int.min
         for hit in hits {
             let cue = cues.cue(for: hit)
             guard cue.strength == .strong || cue.strength == .weak else { continue }
             let phrase = cue.start..<hit.range.upperBound
-            if result.contains(where: { $0.range.overlaps(phrase) }) { continue }
+            if takenReach > phrase.lowerBound || overlapsRecurrence(phrase) { continue }
+            takenReach = max(takenReach, phrase.upperBound)
             if hit.endOf {
                 result.append(Deadline(range: phrase, value: hit.due, precision: .day, due: hit.due, recurrence: nil))
             } else {
@@ -83,27 +97,46 @@ public struct DateExtractor: Sendable {
         var hits: [DateHit] = []
         hits.reserveCapacity(scanner.hits.count)
         let f = text.folded
+        var context = YearContext()
         for var hit in scanner.hits {
             if hit.kind == .dayMonth {
-                guard let year = contextYear(for: hit, before: hits, folded: f),
+                guard let year = context.year(for: hit, folded: f),
                       CalendarMath.isValid(day: hit.day, month: hit.month, year: year) else { continue }
                 hit.year = year
             }
+            if hit.kind == .day { context.add(hit) }
             hits.append(hit)
         }
         return (hits, scanner.impossible)
     }
 
     /// The year of a `ngày 30/6` form: the nearest full date on the same line, else the single
-    /// year shared by all full dates before it; nil when that is ambiguous or unknown.
-    private func contextYear(for hit: DateHit, before: [DateHit], folded f: [UInt8]) -> Int? {
-        let full = before.filter { $0.kind == .day }
-        guard let nearest = full.last else { return nil }
-        var sameLine = true
-        for k in nearest.range.upperBound..<hit.range.lowerBound where f[k] == 0x0A { sameLine = false; break }
-        if sameLine { return nearest.year }
-        let years = Set(full.map(\.year))
-        return years.count == 1 ? nearest.year : nil
+    /// year shared by all full dates before it; nil when that is ambiguous or unknown. Kept as the
+    /// hits go by in text order, so a line of many such forms costs linear time.
+    private struct YearContext {
+        var nearest: DateHit?
+        var firstYear: Int?
+        var oneYear = true
+        /// The last line break seen before `scanned`.
+        var lastBreak = Int.min
+        var scanned = 0
+
+        mutating func add(_ hit: DateHit) {
+            nearest = hit
+            if let y = firstYear { if y != hit.year { oneYear = false } } else { firstYear = hit.year }
+        }
+
+        mutating func year(for hit: DateHit, folded f: [UInt8]) -> Int? {
+            guard let nearest else { return nil }
+            let from = max(scanned, nearest.range.upperBound)
+            if from < hit.range.lowerBound {
+                for k in from..<hit.range.lowerBound where f[k] == 0x0A { lastBreak = k }
+                scanned = hit.range.lowerBound
+            }
+            let sameLine = lastBreak < nearest.range.upperBound
+            if sameLine { return nearest.year }
+            return oneYear ? nearest.year : nil
+        }
     }
 
     /// `Ngày 09/3/2021, đồng chí … chủ trì họp`: a full date that opens its line (optionally after

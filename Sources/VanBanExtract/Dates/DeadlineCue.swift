@@ -16,6 +16,14 @@ struct DeadlineCue {
     let f: [UInt8]
     let floor: Int
     let limit: Int
+    /// Line and table positions learned as the hits go by (a reference: shared by copies).
+    private let tables = TableCursor()
+
+    init(f: [UInt8], floor: Int, limit: Int) {
+        self.f = f
+        self.floor = floor
+        self.limit = limit
+    }
 
     /// A word before the expression: its folded range.
     private struct Word { let start: Int; let end: Int }
@@ -187,11 +195,49 @@ struct DeadlineCue {
 
     /// Reads the header cell above the cell whose left bar is at `bar`.
     func headerSaysTime(cellBar bar: Int) -> Bool {
-        var lineStart = bar
-        while lineStart > 0 && f[lineStart - 1] != 0x0A { lineStart -= 1 }
-        var column = 0
-        for k in lineStart..<bar where f[k] == 0x7C { column += 1 }
-        // Walk up over table lines to the first one.
+        let (lineStart, column) = tables.locate(bar, in: f)
+        let header = tables.header(above: lineStart, in: f)
+        guard header < lineStart else { return false }
+        return tables.headerCell(header, column: column, in: f) { k, e in
+            let cell = String(decoding: f[k..<e], as: UTF8.self)
+            return cell.contains("thoi gian") || cell.contains("thoi han") || cell.contains("tien do") || cell.contains("han hoan thanh")
+        }
+    }
+}
+
+/// What `DeadlineCue.headerSaysTime` learns about lines and tables as the hits go by in text order,
+/// so that a line of many cells or a tall table costs linear time, not the square of its size.
+final class TableCursor {
+    /// The last position located, the start of its line and the bars between them.
+    private var position = -1
+    private var lineStart = 0
+    private var bars = 0
+    /// The last line whose header was found, and that header (the line itself when none).
+    private var headerLine = -1
+    private var headerOfLine = -1
+    /// Header cells already read: (header line, column) → whether it names a time limit.
+    private var cells: [Int: [Int: Bool]] = [:]
+
+    /// The start of the line holding `bar` and the number of bars before `bar` on it.
+    func locate(_ bar: Int, in f: [UInt8]) -> (lineStart: Int, column: Int) {
+        if position >= 0 && bar >= position {
+            for k in position..<bar {
+                if f[k] == 0x0A { lineStart = k + 1; bars = 0 } else if f[k] == 0x7C { bars += 1 }
+            }
+        } else {
+            lineStart = bar
+            while lineStart > 0 && f[lineStart - 1] != 0x0A { lineStart -= 1 }
+            bars = 0
+            for k in lineStart..<bar where f[k] == 0x7C { bars += 1 }
+        }
+        position = bar
+        return (lineStart, bars)
+    }
+
+    /// The first non-separator line of the table lines directly above the line at `lineStart`
+    /// (`lineStart` itself when there is none). Walks up until a line it has already answered.
+    func header(above lineStart: Int, in f: [UInt8]) -> Int {
+        if lineStart == headerLine { return headerOfLine }
         var header = lineStart
         var probe = lineStart
         while probe > 0 {
@@ -203,18 +249,29 @@ struct DeadlineCue {
             var separator = true
             for k in s..<(probe - 1) where !(f[k] == 0x7C || f[k] == 0x2D || f[k] == 0x3A || f[k] == 0x20) { separator = false; break }
             if !separator { header = prevStart }
+            if prevStart == headerLine {
+                if headerOfLine < headerLine { header = headerOfLine }
+                break
+            }
             probe = prevStart
         }
-        guard header < lineStart else { return false }
-        // The header cell at `column`.
+        headerLine = lineStart
+        headerOfLine = header
+        return header
+    }
+
+    /// Whether the cell at `column` of the header line at `header` passes `test` (given the cell's
+    /// byte range); read once per header and column.
+    func headerCell(_ header: Int, column: Int, in f: [UInt8], _ test: (Int, Int) -> Bool) -> Bool {
+        if let known = cells[header]?[column] { return known }
         var k = header, bars = 0
         var lineEnd = header
         while lineEnd < f.count && f[lineEnd] != 0x0A { lineEnd += 1 }
         while k < lineEnd && bars <= column { if f[k] == 0x7C { bars += 1 }; k += 1 }
         var e = k
         while e < lineEnd && f[e] != 0x7C { e += 1 }
-        guard e > k else { return false }
-        let cell = String(decoding: f[k..<e], as: UTF8.self)
-        return cell.contains("thoi gian") || cell.contains("thoi han") || cell.contains("tien do") || cell.contains("han hoan thanh")
+        let answer = e > k && test(k, e)
+        cells[header, default: [:]][column] = answer
+        return answer
     }
 }

@@ -20,6 +20,11 @@ final class ClauseReader {
     /// Bodies the document itself establishes (`Thành lập Tổ công tác rà soát …`, `(sau đây gọi là Tổ công tác)`),
     /// as folded keys: a heading may name them though the lexicons cannot read them.
     let learned: [String]
+    /// The last boundary scan whose stops do not depend on where its clause starts (no assignees, not
+    /// a `Về …:` clause, starting at a word start): a later clause starting inside it, outside its
+    /// parentheses, ends where it ended. Without it an endless sentence of colons (each ending a
+    /// clause) cost quadratic time, every clause scanning again to the end of the sentence.
+    private var lastScan: (from: Int, limit: Int, end: Int, kind: Clause.Boundary, parens: [Range<Int>])?
 
     init(scan: TextScan, cues: DirectiveCues, parser: BodyParser, abbreviations: Set<String>, learned: [String] = []) {
         self.scan = scan
@@ -163,6 +168,22 @@ final class ClauseReader {
         var headWords = from > head ? wordCount(head..<from) : 0
         var startWords = from > clauseStart ? wordCount(clauseStart..<from) : 0
         let opensWithVe = scan.word(at: clauseStart, limit).map { scan.equals($0, "ve") } ?? false
+        let reusable = !hasAssignees && !opensWithVe && (clauseStart == 0 || !scan.isWord(clauseStart - 1))
+        if reusable, let last = lastScan, last.limit == limit, from >= last.from, from < last.end {
+            // Inside a parenthesis of the last scan the depth differs: scan afresh.
+            var a = 0, b = last.parens.count
+            while a < b { let m = (a + b) / 2; if last.parens[m].lowerBound < from { a = m + 1 } else { b = m } }
+            if a == 0 || !(from <= last.parens[a - 1].upperBound) { return (last.end, last.kind) }
+        }
+        var parens: [Range<Int>] = []
+        var open = 0
+        func finish(_ end: Int, _ kind: Clause.Boundary) -> (end: Int, kind: Clause.Boundary) {
+            if reusable {
+                if depth > 0 { parens.append(open..<limit) }
+                lastScan = (from, limit, end, kind, parens)
+            }
+            return (end, kind)
+        }
         while k < limit {
             let b = f[k]
             if scan.isWord(k) {
@@ -172,21 +193,27 @@ final class ClauseReader {
                 }
                 k += 1; continue
             }
-            if b == 0x28 { depth += 1 } else if b == 0x29 { depth = max(0, depth - 1) }
+            if b == 0x28 {
+                if depth == 0 { open = k }
+                depth += 1
+            } else if b == 0x29 {
+                if depth == 1 && reusable { parens.append(open..<k) }
+                depth = max(0, depth - 1)
+            }
             else if depth == 0 {
-                if b == 0x3B { return (k, .semicolon) }
-                if b == 0x21 || b == 0x3F { return (k, .sentence) }
-                if b == 0x2E && isSentenceEnd(k, limit: limit, start: clauseStart) { return (k, .sentence) }
+                if b == 0x3B { return finish(k, .semicolon) }
+                if b == 0x21 || b == 0x3F { return finish(k, .sentence) }
+                if b == 0x2E && isSentenceEnd(k, limit: limit, start: clauseStart) { return finish(k, .sentence) }
                 if b == 0x3A {
                     let rest = scan.skipSpaces(k + 1, limit)
-                    if rest >= limit { return (k, .colon) }
+                    if rest >= limit { return finish(k, .colon) }
                     if hasAssignees && headWords <= 6 { return (k, .colon) }
                     if opensWithVe, startWords <= 12 { return (k, .colon) }
                 }
             }
             k += 1
         }
-        return (limit, .sentence)
+        return finish(limit, .sentence)
     }
 
     private func isSentenceEnd(_ k: Int, limit: Int, start: Int) -> Bool {
