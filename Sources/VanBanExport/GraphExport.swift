@@ -22,15 +22,18 @@ public enum GraphExport {
         }
     }
 
-    /// A colour per relation (the same as the corpus report's), grey for one not listed.
-    public static let relationColours: [String: String] = [
-        "basis": "#2563eb", "implements": "#16a34a", "amends": "#d97706", "replaces": "#dc2626",
-        "repeals": "#7f1d1d", "annuls": "#be185d", "corrects": "#a16207", "guides": "#7c3aed",
-        "details": "#4f46e5", "consolidates": "#0d9488", "suspends": "#ea580c", "replies": "#0891b2",
-        "attached": "#a3a3a3", "cites": "#64748b",
+    /// A colour per relation, in the legend's order; DOT and the HTML corpus report both draw with it.
+    public static let relationColours: [(relation: String, colour: String)] = [
+        ("basis", "#2563eb"), ("implements", "#16a34a"), ("amends", "#d97706"), ("replaces", "#dc2626"),
+        ("repeals", "#7f1d1d"), ("annuls", "#be185d"), ("corrects", "#a16207"), ("guides", "#7c3aed"),
+        ("details", "#4f46e5"), ("consolidates", "#0d9488"), ("suspends", "#ea580c"), ("replies", "#0891b2"),
+        ("attached", "#a3a3a3"), ("cites", "#64748b"),
     ]
 
-    static func colour(_ relation: String) -> String { relationColours[relation] ?? "#334155" }
+    /// The colour of a relation (slate for one not in the table).
+    public static func colour(_ relation: String) -> String {
+        relationColours.first { $0.relation == relation }?.colour ?? "#334155"
+    }
 
     // MARK: JSON
 

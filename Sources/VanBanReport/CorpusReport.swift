@@ -76,21 +76,13 @@ public struct CorpusReport: Sendable {
 
     // MARK: Graph
 
-    static let relationColours: [(String, String)] = [
-        ("basis", "#2563eb"), ("implements", "#16a34a"), ("amends", "#d97706"), ("replaces", "#dc2626"),
-        ("repeals", "#7f1d1d"), ("annuls", "#be185d"), ("corrects", "#a16207"), ("guides", "#7c3aed"),
-        ("details", "#4f46e5"), ("consolidates", "#0d9488"), ("suspends", "#ea580c"), ("replies", "#0891b2"),
-        ("attached", "#a3a3a3"), ("cites", "#64748b"),
-    ]
-
-    static func colour(_ relation: String) -> String {
-        relationColours.first { $0.0 == relation }?.1 ?? "#334155"
-    }
+    static func colour(_ relation: String) -> String { GraphExport.colour(relation) }
 
     /// The relations present, in the legend's order (known ones first, then others by name).
     static func relations(_ present: [String]) -> [String] {
         let set = Set(present)
-        return relationColours.map(\.0).filter(set.contains) + set.subtracting(relationColours.map(\.0)).sorted()
+        let known = GraphExport.relationColours.map(\.relation)
+        return known.filter(set.contains) + set.subtracting(known).sorted()
     }
 
     func legend(_ relations: [String]) -> String {

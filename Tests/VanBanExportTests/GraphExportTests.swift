@@ -85,7 +85,7 @@ struct GraphExportTests {
         let cited = try #require(lines.first { $0.contains("\"60/2021/ND-CP\" [") })
         #expect(ingested.contains("filled") && !cited.contains("filled"))
         #expect(cited.contains("dashed"))
-        #expect(dot.contains("[label=\"basis\", color=\"\(GraphExport.relationColours["basis"]!)\""))
+        #expect(dot.contains("[label=\"basis\", color=\"\(GraphExport.colour("basis"))\""))
     }
 
     @Test("DOT escaping", arguments: [
