@@ -94,6 +94,7 @@ struct Ingest: ParsableCommand {
         // run is stopped before this, the dirty flag written with the files makes the next run do it.
         var graphNote = ""
         if !noGraph, try Self.storeCall({ try store.graphIsDirty() }) {
+            progress.stage("linking the stored documents into the graph…")
             let linker = DocumentLinker(lexicon: pipeline.lexicon)
             try Self.storeCall { try store.rebuildGraph(link: linker.link) }
             let c = try Self.storeCall { try store.counts() }

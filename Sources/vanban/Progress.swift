@@ -60,6 +60,11 @@ final class Progress {
         write("vanban: " + line + "\n")
     }
 
+    /// A stage after the files (the graph): in place of the bar on a terminal, a line otherwise.
+    func stage(_ text: String) {
+        if terminal { write("\r\u{1B}[K\(label): \(text)"); drewBar = true } else { write("\(label): \(text)\n") }
+    }
+
     /// Clears the bar (before an error ends the run).
     func clear() {
         if terminal && drewBar { write("\r\u{1B}[K"); drewBar = false }
