@@ -73,20 +73,11 @@ struct Graph: ParsableCommand {
         if let db {
             graph = try storeGraph(db)
         } else {
-            let pipeline = try InputReader.pipeline(input)
-            var documents: [LinkDocument] = []
-            try BatchRunner.run(InputFiles.expand(paths), pipeline: pipeline, jobs: jobs) { _, result in
-                switch result {
-                case .failure(let failure):
-                    Output.error(failure.message)
-                    failed = true
-                case .success(let extraction):
-                    documents += LinkDocument.documents(of: extraction)
-                }
-            }
-            graph = DocumentLinker(lexicon: pipeline.lexicon).link(documents)
+            let linked = try LinkedFiles.read(InputFiles.expand(paths), pipeline: try InputReader.pipeline(input), jobs: jobs, tasks: false)
+            graph = linked.graph
+            failed = linked.failed
         }
-        try write(GraphExport.encode(graph, as: format.export))
+        try Output.save(GraphExport.encode(graph, as: format.export), to: output, what: "the graph")
         if failed { throw ExitCode(1) }
     }
 
@@ -100,15 +91,5 @@ struct Graph: ParsableCommand {
         let lexicon = try InputReader.pipeline(input).lexicon
         let documents = try Ingest.storeCall { try store.linkDocuments() }
         return DocumentLinker(lexicon: lexicon).link(documents)
-    }
-
-    /// The graph to `-o FILE` (written whole, then moved into place) or to standard output.
-    func write(_ bytes: [UInt8]) throws {
-        guard let output else { Output.write(bytes); return }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw InputFailure(message: "\(output): cannot write the graph (\((error as NSError).localizedDescription))")
-        }
     }
 }

@@ -65,5 +65,17 @@ enum Output {
         }
     }
     static func write(_ string: String) { write(Array(string.utf8)) }
+
+    /// `bytes` to the file at `path` (written whole, then moved into place, so a reader never sees
+    /// half of it), or to standard output when `path` is nil. `what` names it in the error line.
+    static func save(_ bytes: [UInt8], to path: String?, what: String) throws {
+        guard let path else { write(bytes); return }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw InputFailure(message: "\(path): cannot write \(what) (\((error as NSError).localizedDescription))")
+        }
+    }
+
     static func error(_ line: String) { FileHandle.standardError.write(Data(("vanban: " + line + "\n").utf8)) }
 }

@@ -71,13 +71,13 @@ struct Report: ParsableCommand {
             }
             let graph = try Ingest.storeCall { try store.graph() }
             let tasks = try Ingest.storeCall { try store.tasks() }
-            try write(CorpusReport(graph: graph, tasks: tasks, asOf: asOf ?? Tasks.today(), title: "VanBan corpus — " + db).html())
+            try save(CorpusReport(graph: graph, tasks: tasks, asOf: asOf ?? Tasks.today(), title: "VanBan corpus — " + db).html())
             return
         }
         let pipeline = try InputReader.pipeline(input)
         if corpus { try corpusReport(pipeline); return }
         let source = try InputReader.source(paths[0], decoder: pipeline.decoder).get()
-        try write(DocumentReport(extraction: pipeline.extract(source)).html())
+        try save(DocumentReport(extraction: pipeline.extract(source)).html())
     }
 
     /// Extracts every file (on all cores), links their documents and writes the corpus page. A
@@ -85,32 +85,12 @@ struct Report: ParsableCommand {
     func corpusReport(_ pipeline: Pipeline) throws {
         let files = InputFiles.expand(paths)
         if files.isEmpty { throw InputFailure(message: "\(paths.joined(separator: " ")): no .txt files to report on") }
-        var documents: [LinkDocument] = []
-        var tasks: [TaskTable.Row] = []
-        var failed = false
-        try BatchRunner.run(files, pipeline: pipeline, jobs: jobs) { _, result in
-            switch result {
-            case .failure(let failure):
-                Output.error(failure.message)
-                failed = true
-            case .success(let extraction):
-                documents += LinkDocument.documents(of: extraction)
-                tasks += TaskTable(extraction).rows
-            }
-        }
-        let graph = DocumentLinker(lexicon: pipeline.lexicon).link(documents)
+        let linked = try LinkedFiles.read(files, pipeline: pipeline, jobs: jobs, tasks: true)
         let title = "VanBan corpus — " + (paths.count == 1 ? paths[0] : "\(files.count) files")
-        try write(CorpusReport(graph: graph, tasks: tasks, asOf: asOf ?? Tasks.today(), title: title).html())
-        if failed { throw ExitCode(1) }
+        try save(CorpusReport(graph: linked.graph, tasks: linked.tasks, asOf: asOf ?? Tasks.today(), title: title).html())
+        if linked.failed { throw ExitCode(1) }
     }
 
-    /// The page to `-o FILE` (written whole, then moved into place) or to standard output.
-    func write(_ html: String) throws {
-        guard let output else { Output.write(html); return }
-        do {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw InputFailure(message: "\(output): cannot write the report (\((error as NSError).localizedDescription))")
-        }
-    }
+    /// The page to `-o FILE` or to standard output.
+    func save(_ html: String) throws { try Output.save(Array(html.utf8), to: output, what: "the report") }
 }
