@@ -1,3 +1,5 @@
+import VanBanText
+
 /// A body that can be bound by a directive: `Sở Nội vụ`, `Giám đốc Sở Nội vụ`, `UBND các huyện, thành phố`.
 struct Body: Sendable, Hashable {
     /// The phrase in the normalized text, parentheticals included.
@@ -31,6 +33,33 @@ struct Body: Sendable, Hashable {
         set { override = newValue }
     }
 
+    /// Whether `name.lowercased()` starts with `các ` (a collective: `Các sở, ngành`), read from
+    /// the units without building the name.
+    var namedAsCollective: Bool {
+        if let override { return override.lowercased().hasPrefix("các ") }
+        var matched = 0
+        var space = false
+        for i in written {
+            let u = units[i]
+            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x0D || u == 0xA0 {
+                if matched > 0 { space = true }
+                continue
+            }
+            if space {
+                // `các` then whitespace, then anything but a combining mark (which would join the space).
+                guard matched == 3 else { return false }
+                return !(u >= 0x300 && u <= 0x36F)
+            }
+            switch matched {
+            case 0, 2: guard u == 0x63 || u == 0x43 else { return false }
+            case 1: guard u == 0xE1 || u == 0xC1 else { return false }
+            default: return false
+            }
+            matched += 1
+        }
+        return false
+    }
+
     /// The agency lexicon's canonical name (plus any place written after it), nil for positions and collectives.
     var canonicalName: String? {
         guard let canonical else { return nil }
@@ -43,18 +72,26 @@ struct Body: Sendable, Hashable {
 
     /// The units of `range` with runs of whitespace (line breaks included) collapsed to one space.
     static func collapse(_ units: [UInt16], _ range: Range<Int>) -> String {
-        var out: [UInt16] = []
-        out.reserveCapacity(range.count)
-        var space = false
-        for i in range {
-            let u = units[i]
-            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x0D || u == 0xA0 {
-                space = !out.isEmpty
-                continue
+        // UTF-8 built directly (String(decoding:as: UTF16) is the standard library's slow path).
+        units.withUnsafeBufferPointer { u in
+            String(unsafeUninitializedCapacity: range.count * 3) { out in
+                var n = 0
+                var space = false
+                var i = range.lowerBound
+                let end = range.upperBound
+                while i < end {
+                    let unit = u[i]
+                    i += 1
+                    if unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0x0D || unit == 0xA0 {
+                        space = n > 0
+                        continue
+                    }
+                    if space { out[n] = 0x20; n += 1; space = false }
+                    if unit < 0x80 { out[n] = UInt8(unit); n += 1; continue }
+                    n = UTF16String.append(unit, next: i < end ? u[i] : nil, to: out, at: n, consumed: &i)
+                }
+                return n
             }
-            if space { out.append(0x20); space = false }
-            out.append(u)
         }
-        return String(decoding: out, as: UTF16.self)
     }
 }

@@ -588,7 +588,7 @@ final class ClauseReader {
         var out: [Body] = []
         for b in bodies {
             let f = scan.folded
-            if b.name.lowercased().hasPrefix("các "), let open = b.range.firstIndex(where: { f[$0] == 0x28 }),
+            if b.namedAsCollective, let open = b.range.firstIndex(where: { f[$0] == 0x28 }),
                let w = scan.word(at: open + 1, b.range.upperBound),
                let inner = parser.bodyList(at: w.lowerBound, limit: b.range.upperBound, scan: scan), inner.bodies.count >= 2 {
                 out.append(contentsOf: inner.bodies)

@@ -53,7 +53,7 @@ public struct SourceText: Sendable {
 
     /// The original text of a UTF-16 range.
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        UTF16String.make(units, range)
     }
 
     /// The whole original text.

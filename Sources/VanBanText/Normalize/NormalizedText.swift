@@ -55,7 +55,7 @@ public struct NormalizedText: Sendable {
 
     /// The normalized text of a range.
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        UTF16String.make(units, range)
     }
 
     /// The whole normalized text.
