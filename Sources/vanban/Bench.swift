@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VanBanExport
 import VanBanExtract
 import VanBanText
 
@@ -10,7 +11,10 @@ struct Bench: ParsableCommand {
         discussion: """
             Reads the given files and folders (default: the bundled Corpus), repeats the text to at \
             least --min-mb megabytes, and times each stage over several rounds on one core, \
-            reporting the median and best MB/s and how many records were found.
+            reporting the median and best MB/s and how many records were found. The last row, \
+            "whole", times decode, extract and vanban/1 JSON writing of every file together, as \
+            `vanban extract` does on one core. Peak memory is the process's resident high-water \
+            mark, which includes the repeated corpus held in memory for timing.
 
             Example:
               vanban bench --rounds 5
@@ -25,6 +29,14 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Timed rounds per stage.")
     var rounds: Int = 3
+
+    @Option(help: "Output format: table (for people) or tsv (stage, median MB/s, best MB/s, found; for scripts).")
+    var format: Format = .table
+
+    @Option(help: "Also write the repeated corpus that is timed to this file (one input for other tools).")
+    var saveInput: String?
+
+    enum Format: String, ExpressibleByArgument { case table, tsv }
 
     @OptionGroup var input: InputOptions
 
@@ -46,6 +58,14 @@ struct Bench: ParsableCommand {
         let repeats = max(1, Int((minMb * 1_000_000 / Double(corpusBytes)).rounded(.up)))
         let totalBytes = corpusBytes * repeats
         let megabytes = Double(totalBytes) / 1_000_000
+        if let saveInput {
+            guard FileManager.default.createFile(atPath: saveInput, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: saveInput) else {
+                throw InputFailure(message: "\(saveInput): cannot be written")
+            }
+            for _ in 0..<repeats { for bytes in inputs { handle.write(Data(bytes)) } }
+            try? handle.close()
+        }
 
         func time(_ body: () -> Int) -> (seconds: [Double], count: Int) {
             var seconds: [Double] = []
@@ -89,6 +109,16 @@ struct Bench: ParsableCommand {
             }
             return n
         }
+        let whole = time {
+            var n = 0
+            for _ in 0..<repeats {
+                for (k, bytes) in inputs.enumerated() {
+                    guard let s = try? pipeline.decoder.decode(bytes, path: files[k]) else { continue }
+                    n += ExtractionJSON.encode(pipeline.extract(s)).count
+                }
+            }
+            return n
+        }
         func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
             let fill = String(repeating: " ", count: max(0, width - s.count))
             return left ? s + fill : fill + s
@@ -98,6 +128,21 @@ struct Bench: ParsableCommand {
             return pad(name, 22, left: true) + pad(String(format: "%.1f", megabytes / median), 10)
                 + pad(String(format: "%.1f", megabytes / best), 10) + pad(String(r.count), 12) + " " + what
         }
+        if format == .tsv {
+            var tsv = "stage\tmedian_mb_s\tbest_mb_s\tfound\n"
+            func line(_ name: String, _ r: (seconds: [Double], count: Int)) {
+                tsv += name + "\t" + String(format: "%.3f", megabytes / r.seconds[r.seconds.count / 2])
+                    + "\t" + String(format: "%.3f", megabytes / r.seconds[0]) + "\t" + String(r.count) + "\n"
+            }
+            line("decode", decode); line("normalize", normalize); line("tokenize", tokenize)
+            line("tokens", tokensOnly); line("sentences", sentencesOnly); line("sections", sectionsOnly)
+            line("normalize+tokenize", (zip(normalize.seconds, tokenize.seconds).map { $0 + $1 }.sorted(), tokenize.count))
+            line("extract", extract); line("whole", whole)
+            tsv += "documents_per_s\t" + String(format: "%.1f", Double(sources.count) / extract.seconds[extract.seconds.count / 2]) + "\t\t\n"
+            tsv += "peak_mb\t\(Bench.peakMemoryMB())\t\t\n"
+            Output.write(tsv)
+            return
+        }
         var report = "corpus: \(files.count) files, \(corpusBytes) bytes × \(repeats) = \(String(format: "%.1f", megabytes)) MB; \(rounds) rounds, one core\n"
         report += pad("stage", 22, left: true) + pad("MB/s med", 10) + pad("MB/s best", 10) + pad("found", 12) + "\n"
         report += row("decode", decode, "documents") + "\n"
@@ -106,9 +151,10 @@ struct Bench: ParsableCommand {
         report += row("  tokens", tokensOnly, "tokens") + "\n"
         report += row("  sentences", sentencesOnly, "sentences") + "\n"
         report += row("  sections", sectionsOnly, "outline items") + "\n"
-        let together = (seconds: zip(normalize.seconds, tokenize.seconds).map { $0 + $1 }, count: tokenize.count)
+        let together = (seconds: zip(normalize.seconds, tokenize.seconds).map { $0 + $1 }.sorted(), count: tokenize.count)
         report += row("normalize+tokenize", together, "(sum of the two stages' times)") + "\n"
         report += row("extract (all stages)", extract, "records") + "\n"
+        report += row("whole (decode→JSON)", whole, "JSON bytes") + "\n"
         let docsPerSecond = Double(sources.count) / extract.seconds[extract.seconds.count / 2]
         report += String(format: "documents/s (extract): %.0f\n", docsPerSecond)
         report += "peak memory: \(Bench.peakMemoryMB()) MB\n"
