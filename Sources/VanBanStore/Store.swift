@@ -32,6 +32,9 @@ public final class Store: Sendable {
             config.readonly = true
         } else {
             config.journalMode = .wal
+            // A page cache of 32 MB for the writer: index pages of a large store stay in memory
+            // instead of being read again for every batch (a fixed amount: memory stays flat).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
             if exists, !fm.isWritableFile(atPath: path) {
                 throw StoreError("\(path): the database is read-only (check the permissions of the file)")
             }
@@ -55,17 +58,25 @@ public final class Store: Sendable {
             } else {
                 try queue.read { db in
                     if try db.tableExists("files") && !db.tableExists("meta") { throw StoreError("\(path): not a vanban store") }
-                    if try !db.tableExists("meta")
-                        && (Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0 {
+                    if try !db.tableExists("meta") && (Int.fetchOne(db, sql: """
+                        SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                        """) ?? 0) > 0 {
                         throw StoreError("\(path): not a vanban store (a database with other tables)")
                     }
                 }
-                do {
-                    try StoreSchema.migrator.migrate(queue)
-                } catch {
-                    // Another process creating the same new store at the same moment wins the race:
-                    // its migration is the one that counts.
-                    guard try queue.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) else { throw error }
+                // Another process creating or migrating the same store at the same moment may win
+                // the race (SQLite refuses the loser's write at once): wait for its migration.
+                var attempts = 0
+                while true {
+                    do {
+                        try StoreSchema.migrator.migrate(queue)
+                        break
+                    } catch {
+                        if (try? queue.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) })) == true { break }
+                        attempts += 1
+                        if attempts >= 100 { throw error }
+                        usleep(100_000)
+                    }
                 }
             }
         } catch {

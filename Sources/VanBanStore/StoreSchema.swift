@@ -12,6 +12,8 @@ public enum StoreSchema {
     /// The store's schema name, written into every database.
     public static let name = "vanban-store/1"
 
+    // Only the indexes the queries use: every other index is one more B-tree with random keys to
+    // update per row, which slows ingest down as the store grows.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -50,7 +52,6 @@ public enum StoreSchema {
                     text TEXT NOT NULL,
                     UNIQUE (file_id, idx)
                 );
-                CREATE INDEX documents_number ON documents(number_key);
                 CREATE VIRTUAL TABLE documents_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2');
                 CREATE TABLE citations (
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -70,7 +71,6 @@ public enum StoreSchema {
                     text TEXT NOT NULL,
                     PRIMARY KEY (document_id, seq)
                 ) WITHOUT ROWID;
-                CREATE INDEX citations_number ON citations(number_key);
                 CREATE TABLE dates (
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
                     seq INTEGER NOT NULL,
@@ -93,7 +93,6 @@ public enum StoreSchema {
                     text TEXT NOT NULL,
                     PRIMARY KEY (document_id, seq)
                 ) WITHOUT ROWID;
-                CREATE INDEX agencies_name ON agencies(name);
                 CREATE TABLE people (
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
                     seq INTEGER NOT NULL,
@@ -121,7 +120,6 @@ public enum StoreSchema {
                     report_to TEXT,
                     PRIMARY KEY (document_id, seq)
                 ) WITHOUT ROWID;
-                CREATE INDEX directives_due ON directives(due);
                 CREATE TABLE nodes (
                     id TEXT PRIMARY KEY NOT NULL,
                     number TEXT,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import VanBanExtract
 import VanBanLink
@@ -60,35 +61,35 @@ struct Ingest: ParsableCommand {
         let known = try Self.storeCall { try store.knownFiles() }
         let pipeline = try InputReader.pipeline(input)
         let progress = Progress(total: files.count, label: "ingest")
-        var totals = Store.WriteCounts()
+        let writer = IngestWriter(store: store)
         var batch: [IngestOutcome] = []
         var lastWrite = Date()
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let counts = try Self.storeCall { try store.write(batch) }
-            totals.written += counts.written
-            totals.failed += counts.failed
-            totals.unchanged += counts.unchanged
-            totals.documents += counts.documents
-            totals.citations += counts.citations
-            totals.directives += counts.directives
+            try writer.submit(batch)
             batch.removeAll(keepingCapacity: true)
             lastWrite = Date()
         }
 
         defer { progress.clear() }
-        try BatchRunner.map(files, jobs: jobs, work: { Self.read($0, known: known, pipeline: pipeline) }) { _, outcome in
-            switch outcome {
-            case .unchanged: progress.skipped += 1
-            case .failed(let path, _, let reason): progress.failed += 1; progress.note("\(path): \(reason)")
-            case .extracted(let records): progress.documents += records.documents.count
+        do {
+            try BatchRunner.map(files, jobs: jobs, work: { Self.read($0, known: known, pipeline: pipeline) }) { _, outcome in
+                switch outcome {
+                case .unchanged: progress.skipped += 1
+                case .failed(let path, _, let reason): progress.failed += 1; progress.note("\(path): \(reason)")
+                case .extracted(let records): progress.documents += records.documents.count
+                }
+                batch.append(outcome)
+                progress.step()
+                if batch.count >= Self.batchFiles || Date().timeIntervalSince(lastWrite) >= 1 { try flush() }
             }
-            batch.append(outcome)
-            progress.step()
-            if batch.count >= Self.batchFiles || Date().timeIntervalSince(lastWrite) >= 1 { try flush() }
+            try flush()
+        } catch {
+            _ = try? writer.finish()  // let a batch being committed end before the error is reported
+            throw error
         }
-        try flush()
+        let totals = try writer.finish()
 
         // The graph is recomputed from every stored document once the files are written; when a
         // run is stopped before this, the dirty flag written with the files makes the next run do it.
@@ -136,5 +137,51 @@ struct Ingest: ParsableCommand {
 
     static func storeCall<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as StoreError { throw InputFailure(message: error.message) }
+    }
+}
+
+/// The single writer of an ingest, on a thread of its own: batches are committed while the
+/// workers go on extracting (a commit, or a WAL checkpoint, no longer stalls them). At most two
+/// batches wait, so memory stays bounded; the first write error stops the run.
+final class IngestWriter: @unchecked Sendable {
+    private let store: Store
+    private let queue = DispatchQueue(label: "vanban.ingest.writer")
+    private let slots = DispatchSemaphore(value: 2)
+    private let lock = NSLock()
+    private var totals = Store.WriteCounts()
+    private var failure: Error?
+
+    init(store: Store) { self.store = store }
+
+    /// Queues a batch (waiting while two are queued); throws the error of an earlier batch.
+    func submit(_ batch: [IngestOutcome]) throws {
+        slots.wait()
+        if let failure = lock.withLock({ self.failure }) { slots.signal(); throw failure }
+        queue.async {
+            defer { self.slots.signal() }
+            if self.lock.withLock({ self.failure != nil }) { return }
+            do {
+                let counts = try Ingest.storeCall { try self.store.write(batch) }
+                self.lock.withLock {
+                    self.totals.written += counts.written
+                    self.totals.failed += counts.failed
+                    self.totals.unchanged += counts.unchanged
+                    self.totals.documents += counts.documents
+                    self.totals.citations += counts.citations
+                    self.totals.directives += counts.directives
+                }
+            } catch {
+                self.lock.withLock { self.failure = error }
+            }
+        }
+    }
+
+    /// Waits for every queued batch; the totals, or the first error.
+    func finish() throws -> Store.WriteCounts {
+        queue.sync {}
+        return try lock.withLock {
+            if let failure { throw failure }
+            return totals
+        }
     }
 }

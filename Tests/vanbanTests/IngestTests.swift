@@ -180,12 +180,18 @@ struct IngestTests {
         return -1
     }
 
-    static func start(_ arguments: [String]) throws -> Process {
+    /// Starts the tool in the background, its stderr into `stderr` (a file) when given.
+    static func start(_ arguments: [String], stderr: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -221,12 +227,15 @@ struct IngestTests {
         let docs = folder.appendingPathComponent("docs")
         _ = try Self.copies(120, into: docs)
         let db = folder.appendingPathComponent("shared.sqlite").path
-        let one = try Self.start(["ingest", "--db", db, "--jobs", "1", docs.path])
+        let errors = [folder.appendingPathComponent("one.err"), folder.appendingPathComponent("two.err")]
+        let one = try Self.start(["ingest", "--db", db, "--jobs", "1", docs.path], stderr: errors[0])
         let two = try Self.start(["ingest", "--db", db, "--jobs", "1", docs.appendingPathComponent("batch1").path,
-                                  docs.appendingPathComponent("batch0").path])
+                                  docs.appendingPathComponent("batch0").path], stderr: errors[1])
         one.waitUntilExit()
         two.waitUntilExit()
-        #expect(one.terminationStatus == 0 && two.terminationStatus == 0)
+        let messages = try errors.map { try String(contentsOf: $0, encoding: .utf8) }
+        #expect(one.terminationStatus == 0, "\(messages[0])")
+        #expect(two.terminationStatus == 0, "\(messages[1])")
         let clean = folder.appendingPathComponent("clean.sqlite").path
         #expect(try Self.run(["ingest", "--db", clean, docs.path]).status == 0)
         #expect(try Store(path: db, readOnly: true).canonicalDump() == Store(path: clean, readOnly: true).canonicalDump())
