@@ -35,6 +35,10 @@ import VanBanText
         ("Đài Phát thanh – Truyền hình Quảng Ngãi; UBND các huyện, thị xã, thành phố;", ["Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi", "UBND các huyện, thị xã, thành phố"]),  // media with its place, a collective
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNHIỆM VỤ TRỌNG TÂM", []),  // the motto and a heading are no bodies
         ("Trưởng Ban Chỉ đạo kết luận.", ["Ban Chỉ đạo"]),  // "Trưởng" is a title, not "Trường"
+        ("Phối hợp với Cục Cảnh sát giao thông và Tổng cục Đường bộ Việt Nam.", ["Cục Cảnh sát giao thông", "Tổng cục Đường bộ Việt Nam"]),  // compound nouns (name-compounds.tsv) keep a name going over "giao", "đường"
+        ("Giao Ban Tổ chức Huyện ủy và Ủy ban Kiểm tra Huyện ủy theo dõi.", ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]),  // units of a Party committee are one body with it
+        ("Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo thực hiện.", ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]),  // a Party group of a lexicon body
+        ("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN", []),  // "BAN" of "BAN HÀNH" in capitals is no body
     ] as [(String, [String])])
     func mentions(_ text: String, _ expected: [String]) {
         #expect(Self.names(text) == expected)

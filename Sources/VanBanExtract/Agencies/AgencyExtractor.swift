@@ -19,6 +19,8 @@ public struct AgencyExtractor: Sendable {
     let headSurfaces: [[UInt16]]
     /// Words that end an open-class name.
     let stops: PhraseMatcher
+    /// Compound nouns that do not end it although a syllable is a stop (`giao thông`, `công trình`).
+    let compounds: PhraseMatcher
     /// The last folded word of each lexicon agency's canonical name (`tinh` for `UBND tỉnh`).
     let lastWords: [String]
 
@@ -36,6 +38,10 @@ public struct AgencyExtractor: Sendable {
         for w in lexicon.nameStops { stops.add(w, payload: 0) }
         stops.freeze()
         self.stops = stops
+        var compounds = PhraseMatcher()
+        for w in lexicon.nameCompounds { compounds.add(w, payload: 0) }
+        compounds.freeze()
+        self.compounds = compounds
         self.lastWords = lexicon.agencies.map { a in
             let key = PhraseMatcher.foldKey(a.name)
             var k = key.count
@@ -132,8 +138,10 @@ public struct AgencyExtractor: Sendable {
         let expected = headSurfaces[h.payloads[0]]
         guard expected.count == h.range.count else { return nil }
         for (k, u) in zip(h.range, expected) where LayoutScan.lower(units[k]) != u && units[k] != 0x0A { return nil }
-        // In a capital heading ("NHIỆM VỤ TRỌNG TÂM") a head after another capital word is not a body.
+        // In a capital heading ("NHIỆM VỤ TRỌNG TÂM") a head after another capital word is not a body,
+        // nor a head that starts a longer stop phrase ("BAN HÀNH KẾ HOẠCH …" is ban hành, not a Ban).
         if LayoutScan.isUpperLine(units, h.range) {
+            if let stop = stops.longestMatch(in: folded, at: i, limit: end), stop.range.upperBound > h.range.upperBound { return nil }
             var p = i
             while p > 0 && folded[p - 1] == 0x20 { p -= 1 }
             if p < i && p > 0 && PhraseMatcher.isWordByte(folded[p - 1]) && VietnameseLetters.isUpper(units[p - 1]) { return nil }
@@ -141,10 +149,22 @@ public struct AgencyExtractor: Sendable {
         // The name: the first word must be capitalized.
         var k = LayoutScan.skipSpaces(folded, h.range.upperBound, end)
         guard k < end, VietnameseLetters.isUpper(units[k]) else { return nil }
-        if lexicon.agencyMatcher.longestMatch(in: folded, at: k, limit: end) != nil, headKinds[h.payloads[0]] == "committee" { return nil }
+        let kind = headKinds[h.payloads[0]]
+        // A Party group inside a state body names that body: `Đảng đoàn` + `HĐND huyện`, `Ban cán sự đảng` + `UBND tỉnh`.
+        if kind == "party" {
+            guard let body = lexiconMatch(units, folded, k, end) else { return nil }
+            let head = String(decoding: units[h.range], as: UTF16.self)
+            let name = (LayoutScan.isUpperLine(units, h.range) ? LayoutScan.titleCase(head) : head) + " " + body.name
+            return Found(range: i..<body.range.upperBound, name: name, kind: kind, level: body.level, base: name)
+        }
+        if lexicon.agencyMatcher.longestMatch(in: folded, at: k, limit: end) != nil, kind == "committee" { return nil }
         var last = h.range.upperBound
         var words = 0
         let upperHead = LayoutScan.isUpperLine(units, h.range)
+        // A compound noun that began at an earlier word runs to here (`Cục Cảnh sát giao thông`: past `thông`).
+        var compoundEnd = 0
+        var committee: Found? = nil
+        var previousWord = k
         while k < end && words < 9 {
             // A word.
             guard PhraseMatcher.isWordByte(folded[k]) else { break }
@@ -153,7 +173,12 @@ public struct AgencyExtractor: Sendable {
             let capital = VietnameseLetters.isUpper(units[k])
             if !capital {
                 if words == 0 { break }
-                if stops.longestMatch(in: folded, at: k, limit: end) != nil || lexicon.verbMatcher.longestMatch(in: folded, at: k, limit: end) != nil { break }
+                if let c = compounds.longestMatch(in: folded, at: k, limit: end) { compoundEnd = max(compoundEnd, c.range.upperBound) }
+                if let c = compounds.longestMatch(in: folded, at: previousWord, limit: end), c.range.upperBound >= e {
+                    compoundEnd = max(compoundEnd, c.range.upperBound)
+                }
+                let inCompound = compoundEnd >= e
+                if !inCompound, stops.longestMatch(in: folded, at: k, limit: end) != nil || lexicon.verbMatcher.longestMatch(in: folded, at: k, limit: end) != nil { break }
                 if LayoutScan.startsWith(folded, k, end, Array("va".utf8)) {
                     // "và" joins only another capitalized part of the same name.
                     let n = LayoutScan.skipSpaces(folded, e, end)
@@ -161,6 +186,11 @@ public struct AgencyExtractor: Sendable {
                 }
                 if Self.isLevelWord(folded, k, end) != nil { break }
             } else if words > 0 && startsBody(units, folded, k, end) {
+                // A unit of a Party committee: `Ban Tổ chức` + `Huyện ủy`, `Ủy ban Kiểm tra` + `Thành ủy Huế`.
+                if kind == "committee" || kind == "office", let c = lexiconMatch(units, folded, k, end), c.kind == "party",
+                   c.base.hasSuffix("ủy") || c.base.hasSuffix("uỷ") {
+                    committee = c
+                }
                 break
             } else if upperHead != LayoutScan.isUpperLine(units, k..<e) && words > 0 && LayoutScan.caseCounts(units, k..<e).lower == 0 && e - k > 1 {
                 // An all-capital word after a title-case name is an abbreviation of something else.
@@ -168,6 +198,7 @@ public struct AgencyExtractor: Sendable {
             }
             last = e
             words += 1
+            previousWord = k
             // Separators inside a name: one space, or " - " / "–" between two parts.
             var n = e
             if n < end && folded[n] == 0x20 { n += 1 }
@@ -184,7 +215,11 @@ public struct AgencyExtractor: Sendable {
         // Trim trailing lower-case words that are not part of a name ("Sở Xây dựng" keeps "dựng").
         let surface = String(decoding: units[i..<last], as: UTF16.self)
         let name = upperHead ? LayoutScan.sentenceCaseHead(surface, headLength: h.range.count) : surface
-        var f = Found(range: i..<last, name: name, kind: headKinds[h.payloads[0]], level: nil, base: name)
+        if let c = committee {
+            let joined = name + " " + c.name
+            return Found(range: i..<c.range.upperBound, name: joined, kind: "party", level: c.level, base: joined)
+        }
+        var f = Found(range: i..<last, name: name, kind: kind, level: nil, base: name)
         var w = last
         while w > i && folded[w - 1] != 0x20 && folded[w - 1] != 0x0A { w -= 1 }
         attachPlace(&f, lastWord: String(decoding: folded[w..<last], as: UTF8.self), units, folded, end)

@@ -43,6 +43,8 @@ public struct Lexicon: Sendable {
     public var agencyHeads: [(head: String, kind: String)] = []
     /// Words that end an open-class body's name (`của`, `chủ trì` is a verb), from `name-stops.tsv`.
     public var nameStops: [String] = []
+    /// Compound nouns that keep an open-class name going over a stop word (`giao thông`, `công trình`), from `name-compounds.tsv`.
+    public var nameCompounds: [String] = []
     /// Honorifics before a person's name (`đồng chí`, `ông`), from `honorifics.tsv`.
     public var honorifics: [String] = []
 
@@ -142,6 +144,10 @@ public struct Lexicon: Sendable {
         for table in try directory.tables("name-stops.tsv") {
             let w = try table.column("word")
             for row in table.rows { lexicon.nameStops.append(row[w]) }
+        }
+        for table in try directory.tables("name-compounds.tsv") {
+            let c = try table.column("compound")
+            for row in table.rows { lexicon.nameCompounds.append(row[c]) }
         }
         for table in try directory.tables("honorifics.tsv") {
             let h = try table.column("honorific")
