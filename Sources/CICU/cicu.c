@@ -1,6 +1,7 @@
 #include "cicu.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uversion.h>
 #include <unicode/utypes.h>
@@ -31,6 +32,20 @@ int32_t cicu_nfc_boundary_before(uint32_t codePoint) {
     const UNormalizer2 *n = nfc();
     if (!n) return 1;
     return unorm2_hasBoundaryBefore(n, (UChar32)codePoint) ? 1 : 0;
+}
+
+void cicu_sentence_break_classes(uint8_t *table) {
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        table[c] = (c >= 0xD800 && c <= 0xDFFF) ? 255 : (uint8_t)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    }
+}
+
+void cicu_nfc_inert_units(uint8_t *table) {
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        table[c] = !(c >= 0xD800 && c <= 0xDFFF)
+            && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES
+            && u_getCombiningClass(c) == 0;
+    }
 }
 
 int32_t cicu_boundaries(int32_t kind, const uint16_t *text, int32_t length,

@@ -145,6 +145,44 @@ struct TokenizerTests {
             #expect(WordSegments.segments(Fixtures.normalize(string).units) == nil, "\(string)")
         }
     }
+
+    @Test("the sentence boundaries are ICU's on every corpus document")
+    func sentenceBoundariesMatchICUOnCorpus() throws {
+        let docs = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path)
+            .flatMap { set in
+                ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus/\(set)/docs").path)) ?? [])
+                    .filter { $0.hasSuffix(".txt") }.map { "\(set)/docs/\($0)" }
+            }
+        #expect(docs.count >= 30)
+        var fast = 0
+        for path in docs {
+            let text = Normalizer().normalize(try Fixtures.corpus(path))
+            guard let ours = SentenceBoundaries.boundaries(text.units) else { continue }
+            fast += 1
+            #expect(ours == SentenceBoundaries.icuBoundaries(text.units), "\(path)")
+        }
+        #expect(fast * 2 >= docs.count, "most documents have no unit the sentence rules leave to ICU")
+    }
+
+    @Test("the sentence boundaries are ICU's on random strings of terminators, closers, spaces and letters, and defer on Extend, Format, Sep, CR")
+    func sentenceBoundariesMatchICUOnRandomText() {
+        let alphabet: [String] = ["a", "b", "Q", "H", "ệ", "Đ", "ĸ", "ǅ", "ƻ", "ʰ", "ª", "1", "0", "²", ".", ".", ".", "!", "?", "‼", "。", "．", "﹒", "؟",
+                                  ",", ";", ":", "-", "–", "、", " ", " ", " ", "\u{3000}", "\n", "\n", "(", ")", "“", "”", "\"", "'", "’", "«", "»",
+                                  "【", "】", "…", "•", "&", "%", "/", "中", "ж", "Ω", "ω", "Ⅻ", "ⅻ", "$"]
+        var rng = SplitMix(seed: 0x5E47_E1CE)
+        var checked = 0
+        for round in 0..<4000 {
+            let length = 1 + round % 48
+            let units = Array((0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf16)
+            guard let ours = SentenceBoundaries.boundaries(units) else { continue }
+            checked += 1
+            #expect(ours == SentenceBoundaries.icuBoundaries(units), "\(String(decoding: units, as: UTF16.self).debugDescription)")
+        }
+        #expect(checked > 3000)
+        for string in ["a.\u{0301}b", "a.\u{00AD}B", "a.\u{2028}b", "a.\rb", "a \u{1F600}. b"] {
+            #expect(SentenceBoundaries.boundaries(Array(string.utf16)) == nil, "\(string.debugDescription)")
+        }
+    }
 }
 
 /// A small seeded generator, so the random-text test is the same on every run.

@@ -21,6 +21,16 @@ int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t ca
 /// 1 when the code point starts a new NFC segment (nothing before it can combine with it).
 int32_t cicu_nfc_boundary_before(uint32_t codePoint);
 
+/// Fills `table` (65,536 entries, one per UTF-16 unit) with each unit's Sentence_Break property
+/// value as ICU's break rules see it (UAX #29: U_SB_OTHER 0, ATerm 1, Close 2, Format 3, Lower 4,
+/// Numeric 5, OLetter 6, Sep 7, Sp 8, STerm 9, Upper 10, CR 11, Extend 12, LF 13, SContinue 14).
+/// Surrogate units get 255.
+void cicu_sentence_break_classes(uint8_t *table);
+
+/// Fills `table` (65,536 entries) with 1 for each unit that is a BMP code point with NFC quick
+/// check "yes" and combining class 0: text made only of such units is already NFC. Surrogates get 0.
+void cicu_nfc_inert_units(uint8_t *table);
+
 /// Break iterator kinds.
 enum { CICU_BREAK_WORD = 0, CICU_BREAK_SENTENCE = 1 };
 

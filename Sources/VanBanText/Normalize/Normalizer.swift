@@ -88,6 +88,9 @@ public struct Normalizer: Sendable {
 
     static func nfc(_ input: MappedText) -> MappedText {
         let n = input.count
+        if isInertNFC(input.units) {
+            return input
+        }
         let prefix = input.units.withUnsafeBufferPointer { Int(cicu_nfc_span($0.baseAddress, Int32(n))) }
         if prefix == n { return input }
         return input.withBuffers { u, s, e in
@@ -119,6 +122,35 @@ public struct Normalizer: Sendable {
                 segmentStart = segmentEnd
             }
             return out.finish()
+        }
+    }
+
+    /// 1 for each UTF-16 unit with NFC quick check "yes" and combining class 0 (from ICU).
+    static let nfcInertUnits: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        table.withUnsafeMutableBufferPointer { cicu_nfc_inert_units($0.baseAddress) }
+        return table
+    }()
+
+    /// Whether every unit is NFC-inert (quick check "yes", combining class 0): such text is
+    /// already NFC, as nothing in it can decompose, reorder or compose. ASCII is checked four
+    /// units at a time.
+    static func isInertNFC(_ units: [UInt16]) -> Bool {
+        nfcInertUnits.withUnsafeBufferPointer { inert in
+            units.withUnsafeBufferPointer { u in
+                let n = u.count
+                var i = 0
+                let raw = UnsafeRawPointer(u.baseAddress)
+                while i < n {
+                    if i + 4 <= n, raw!.loadUnaligned(fromByteOffset: i * 2, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0 {
+                        i += 4
+                        continue
+                    }
+                    if inert[Int(u[i])] == 0 { return false }
+                    i += 1
+                }
+                return true
+            }
         }
     }
 
