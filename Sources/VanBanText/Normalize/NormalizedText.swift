@@ -21,10 +21,10 @@ public struct NormalizedText: Sendable {
         self.units = mapped.units
         self.originStart = mapped.start
         self.originEnd = mapped.end
-        let tables = LetterTables.shared
+        let fold = LetterTables.shared.foldAll
         self.folded = mapped.units.withUnsafeBufferPointer { src in
             [UInt8](unsafeUninitializedCapacity: src.count) { dst, n in
-                for i in 0..<src.count { dst[i] = tables.folded(src[i]) }
+                for i in 0..<src.count { dst[i] = fold[Int(src[i])] }
                 n = src.count
             }
         }

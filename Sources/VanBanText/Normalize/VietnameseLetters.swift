@@ -150,6 +150,9 @@ public struct LetterTables: @unchecked Sendable {
     /// A Vietnamese vowel (`vowelOf` is not nil), and one carrying a tone mark (`isTonedVowel`).
     static let vowelFlag: UInt8 = 8, tonedFlag: UInt8 = 16
 
+    /// `folded(_:)` of every UTF-16 unit, one lookup with no branch (for folding whole texts).
+    let foldAll: UnsafePointer<UInt8>
+
     public static let shared: LetterTables = {
         let fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x1F00)
         fold.initialize(from: VietnameseLetters.foldTable, count: 0x1F00)
@@ -166,7 +169,9 @@ public struct LetterTables: @unchecked Sendable {
             if unit >= 0xC0 && unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] & 7 != 0 { flags |= tonedFlag }
             classes[unit] = flags
         }
-        return LetterTables(fold: fold, vowel: vowel, classes: classes)
+        let foldAll = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        for unit in 0...0xFFFF { foldAll[unit] = VietnameseLetters.fold(UInt16(unit)) }
+        return LetterTables(fold: fold, vowel: vowel, classes: classes, foldAll: foldAll)
     }()
 
     /// `VietnameseLetters.isUpper`, by table.

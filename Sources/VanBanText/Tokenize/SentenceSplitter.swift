@@ -25,9 +25,11 @@ public struct SentenceSplitter: Sendable {
         var all: [Int] = []
         all.reserveCapacity(max(count, 0) + 64)
         var k = 0
-        for i in 0..<n where folded[i] == 0x0A {
-            while k < count && Int(boundaries[k]) <= i + 1 { if Int(boundaries[k]) != i + 1 { all.append(Int(boundaries[k])) }; k += 1 }
-            all.append(i + 1)
+        folded.withUnsafeBufferPointer { folded in
+            for i in 0..<n where folded[i] == 0x0A {
+                while k < count && Int(boundaries[k]) <= i + 1 { if Int(boundaries[k]) != i + 1 { all.append(Int(boundaries[k])) }; k += 1 }
+                all.append(i + 1)
+            }
         }
         while k < count { all.append(Int(boundaries[k])); k += 1 }
         if all.last != n { all.append(n) }
