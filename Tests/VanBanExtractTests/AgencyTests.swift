@@ -39,6 +39,8 @@ import VanBanText
         ("Giao Ban Tổ chức Huyện ủy và Ủy ban Kiểm tra Huyện ủy theo dõi.", ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]),  // units of a Party committee are one body with it
         ("Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo thực hiện.", ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]),  // a Party group of a lexicon body
         ("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN", []),  // "BAN" of "BAN HÀNH" in capitals is no body
+        ("Phối hợp với Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình và Công ty Điện lực Ninh Bình.", ["Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình", "Công ty Điện lực Ninh Bình"]),  // abbreviations after abbreviations; a provincial body with its province
+        ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),  // two header columns on one line: no committee named "Nhân dân …"
     ] as [(String, [String])])
     func mentions(_ text: String, _ expected: [String]) {
         #expect(Self.names(text) == expected)

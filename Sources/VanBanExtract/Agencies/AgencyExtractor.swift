@@ -38,10 +38,7 @@ public struct AgencyExtractor: Sendable {
         for w in lexicon.nameStops { stops.add(w, payload: 0) }
         stops.freeze()
         self.stops = stops
-        var compounds = PhraseMatcher()
-        for w in lexicon.nameCompounds { compounds.add(w, payload: 0) }
-        compounds.freeze()
-        self.compounds = compounds
+        self.compounds = lexicon.compoundMatcher
         self.lastWords = lexicon.agencies.map { a in
             let key = PhraseMatcher.foldKey(a.name)
             var k = key.count
@@ -91,6 +88,7 @@ public struct AgencyExtractor: Sendable {
         var placeWithLevel: String?
     }
 
+    static let nhanDan = Array("nhan dan".utf8)
     static let levelWords: [[UInt8]] = ["tinh", "huyen", "xa", "phuong", "thi tran", "thi xa", "thanh pho", "quan", "dac khu"].map { Array($0.utf8) }
     /// Base names ending with one of these take a place directly after them (`UBND tỉnh` Quảng Ngãi, `Tỉnh ủy` Thừa Thiên Huế).
     static let placeTakingEnds: Set<String> = ["tinh", "huyen", "xa", "phuong", "tran", "pho", "quan", "khu", "uy"]
@@ -158,6 +156,8 @@ public struct AgencyExtractor: Sendable {
             return Found(range: i..<body.range.upperBound, name: name, kind: kind, level: body.level, base: name)
         }
         if lexicon.agencyMatcher.longestMatch(in: folded, at: k, limit: end) != nil, kind == "committee" { return nil }
+        // `Ủy ban nhân dân` without its level (a letterhead's first line) is the people's committee, not a committee named "Nhân dân".
+        if kind == "committee", LayoutScan.startsWith(folded, k, end, Self.nhanDan) { return nil }
         var last = h.range.upperBound
         var words = 0
         let upperHead = LayoutScan.isUpperLine(units, h.range)
@@ -165,7 +165,7 @@ public struct AgencyExtractor: Sendable {
         var compoundEnd = 0
         var committee: Found? = nil
         var previousWord = k
-        while k < end && words < 9 {
+        while k < end && words < 12 {
             // A word.
             guard PhraseMatcher.isWordByte(folded[k]) else { break }
             var e = k
@@ -193,8 +193,9 @@ public struct AgencyExtractor: Sendable {
                 }
                 break
             } else if upperHead != LayoutScan.isUpperLine(units, k..<e) && words > 0 && LayoutScan.caseCounts(units, k..<e).lower == 0 && e - k > 1 {
-                // An all-capital word after a title-case name is an abbreviation of something else.
-                if !upperHead { break }
+                // An all-capital word after a title-case name is an abbreviation of something else;
+                // after another abbreviation it goes on with it (`Công ty TNHH MTV`).
+                if !upperHead && !(previousWord < k && LayoutScan.caseCounts(units, previousWord..<last).lower == 0 && last - previousWord > 1) { break }
             }
             last = e
             words += 1
@@ -255,6 +256,15 @@ public struct AgencyExtractor: Sendable {
                 f.name = f.base + " " + p.text
                 f.range = f.range.lowerBound..<p.end
             }
+            return
+        }
+        // A provincial body with its province right after it: "Công ty Điện lực Ninh Bình".
+        if f.level == "province", !upper, let m = lexicon.provinceMatcher.longestMatch(in: folded, at: k, limit: end),
+           VietnameseLetters.isUpper(units[k]) {
+            let p = placeText(units, m.range)
+            f.place = p
+            f.name = f.base + " " + p
+            f.range = f.range.lowerBound..<m.range.upperBound
             return
         }
         // "Sở Nội vụ tỉnh Quảng Ngãi": a level word, then the place.

@@ -60,6 +60,8 @@ public struct Lexicon: Sendable {
     public var relationMatcher = PhraseMatcher()
     public var verbMatcher = PhraseMatcher()
     public var narrativeMatcher = PhraseMatcher()
+    /// Compound nouns inside names (`name-compounds.tsv`).
+    public var compoundMatcher = PhraseMatcher()
 
     public init() {}
 
@@ -179,8 +181,10 @@ public struct Lexicon: Sendable {
         for (k, v) in obligationVerbs.enumerated() { verbMatcher.add(v.phrase, payload: k) }
         narrativeMatcher = PhraseMatcher()
         for (k, c) in narrativeCues.enumerated() { narrativeMatcher.add(c.phrase, payload: k) }
+        compoundMatcher = PhraseMatcher()
+        for (k, c) in nameCompounds.enumerated() { compoundMatcher.add(c, payload: k) }
         for matcher in [\Lexicon.typeNameMatcher, \.agencyMatcher, \.positionMatcher, \.provinceMatcher, \.relationMatcher,
-                        \.verbMatcher, \.narrativeMatcher] as [WritableKeyPath<Lexicon, PhraseMatcher>] {
+                        \.verbMatcher, \.narrativeMatcher, \.compoundMatcher] as [WritableKeyPath<Lexicon, PhraseMatcher>] {
             self[keyPath: matcher].freeze()
         }
     }
