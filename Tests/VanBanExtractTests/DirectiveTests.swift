@@ -25,6 +25,19 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "Yêu cầu các Sở Giao thông vận tải chỉ đạo các bến xe khách tăng cường kiểm soát tải trọng.\n", quote: "kiểm soát tải trọng",
+             assignees: ["các Sở Giao thông vận tải"], reason: "a plural head with one kind's name; giao thông and vận tải are compounds, not Giao and tại"),
+        Case(text: "Giao Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy chuẩn bị Hội nghị.\n", quote: "chuẩn bị Hội nghị",
+             assignees: ["Ban Tổ chức Huyện ủy"], reason: "Tổ chức in title case inside a unit's name is no verb"),
+        Case(text: "Ủy ban Kiểm tra Huyện ủy tiếp tục giải quyết dứt điểm các đơn thư.\n", quote: "giải quyết dứt điểm",
+             assignees: ["Ủy ban Kiểm tra Huyện ủy"], reason: "a Party committee's inspection commission"),
+        Case(text: "Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo hoàn thành các chỉ tiêu; tập trung thu ngân sách.\n", quote: "thu ngân sách",
+             assignees: ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"], reason: "Party groups of state bodies"),
+        Case(text: "2.4. Các chi, đảng bộ cơ sở quán triệt, triển khai thực hiện Nghị quyết Đại hội.\n", quote: "Nghị quyết Đại hội",
+             assignees: ["Các chi, đảng bộ cơ sở"], reason: "Party cells and branches as a group"),
+        Case(text: "Điều 4. Chánh Văn phòng Bộ, Vụ trưởng Vụ An toàn giao thông và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.\n",
+             quote: "chịu trách nhiệm thi hành", assignees: ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ An toàn giao thông", "Thủ trưởng các cơ quan, đơn vị có liên quan"],
+             reason: "Bộ after a title is the ministry itself; a Vụ with a compound in its name"),
         Case(text: "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế.\n", quote: "rà soát biên chế",
              assignees: ["Sở Nội vụ"], reason: "Giao X chủ trì: the body after the assigning verb"),
         Case(text: "1. Sở Y tế có trách nhiệm hướng dẫn các cơ sở khám bệnh thực hiện.\n", quote: "hướng dẫn các cơ sở",
@@ -142,6 +155,8 @@ struct DirectiveTests {
         ("Ủy ban nhân dân tỉnh đã chủ trì, phối hợp với Sở Nội vụ tổ chức Hội nghị tổng kết.\n", "aspect before the first predicate still counts"),
         ("Hội đồng nhân dân tỉnh đánh giá cao sự nỗ lực của Ủy ban nhân dân tỉnh trong chỉ đạo, điều hành.\n", "evaluation at the predicate itself"),
         ("Sở Nội vụ, Sở Tài chính đã chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả sắp xếp.\n", "a list before chịu trách nhiệm with đã"),
+        ("Ngày 18/9/2020, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình thực hiện nhiệm vụ 9 tháng đầu năm.\n", "the meeting heard a report"),
+        ("Trong 9 tháng đầu năm, các cấp ủy, chính quyền đã lãnh đạo, chỉ đạo thực hiện hoàn thành nhiều chỉ tiêu.\n", "đã after a Party group list"),
     ]
 
     @Test("narrative is not a directive", arguments: narrative)

@@ -52,7 +52,8 @@ struct BodyParser: Sendable {
     /// Heads that are the whole name of a body kind (`Hội đồng nhân dân`, `UBND`): after a title or as
     /// the body a group belongs to they name the council of the document's own level
     /// (`Thường trực Hội đồng nhân dân`, `các Ban Hội đồng nhân dân`) and need no place after them.
-    static let fullHeads: Set<String> = ["hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd"]
+    /// `Bộ` after a title is the issuing ministry itself (`Chánh Văn phòng Bộ`, `Chánh Thanh tra Bộ`).
+    static let fullHeads: Set<String> = ["hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd", "bo"]
 
     private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = scan.phrases.agencies.match(at: p, limit: limit) {
@@ -64,11 +65,24 @@ struct BodyParser: Sendable {
         guard let v = cues.verb(at: p, in: scan, limit: limit) else { return nil }
         let roles = v.roles
         if roles.contains(.bodyGroup) || roles.contains(.privateGroup) {
+            // A plural head with one kind's name: "các Sở Giao thông vận tải" (the Department of each province).
+            if let last = scan.lastWord(before: v.end, from: p), scan.isCapitalized(last),
+               let w = scan.word(at: v.end, limit, lines: false), scan.isCapitalized(w),
+               body(at: w.lowerBound, limit: limit, scan: scan, depth: depth + 1) == nil,
+               let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: false, depth: depth) {
+                return (run, nil, roles.contains(.privateGroup), false, false)
+            }
             return (v.end, nil, roles.contains(.privateGroup), roles.contains(.bodyGroup), false)
         }
         guard roles.contains(.bodyHead) || roles.contains(.privateHead) else { return nil }
         // Heads are written with a capital (`Sở`, `Báo`); folding makes `số`, `báo cáo` look alike.
         guard VietnameseLetters.isUpper(scan.units[p]) else { return nil }
+        // A head before a known body names a unit of it: "Đảng đoàn HĐND", "Ban cán sự đảng UBND huyện" (the level is a qualifier).
+        if let w = scan.word(at: v.end, limit, lines: false), w.lowerBound == scan.skipSpaces(v.end, limit, lines: false),
+           scan.isCapitalized(w), let m = scan.phrases.agencies.match(at: w.lowerBound, limit: limit),
+           lexicon.agencies[m.payloads[0]].kind != "collective" {
+            return (m.range.upperBound, nil, roles.contains(.privateHead), false, false)
+        }
         // A head needs a capitalised name or a level qualifier: "Báo Quảng Nam", "UBND cấp huyện".
         if let run = nameRun(at: v.end, limit: limit, scan: scan, lowercase: true, lines: true, depth: depth) {
             return (run, nil, roles.contains(.privateHead), false, false)
@@ -92,14 +106,27 @@ struct BodyParser: Sendable {
     /// A capitalised name after a head: `Quảng Nam`, `Phát thanh - Truyền hình Quảng Ngãi`,
     /// `Giao thông vận tải` (a few lower-case syllables may follow a capitalised one).
     func nameRun(at p: Int, limit: Int, scan: TextScan, lowercase: Bool, lines: Bool, depth: Int = 0) -> Int? {
-        guard let first = scan.word(at: p, limit, lines: lines), scan.isCapitalized(first), isNameWord(first, scan: scan, limit: limit) else { return nil }
+        guard let first = scan.word(at: p, limit, lines: lines), scan.isCapitalized(first) else { return nil }
+        // A compound noun of `name-compounds.tsv` runs on over stop and verb syllables (`Giao thông`, `Đường bộ`).
+        var compoundEnd = compound(at: first.lowerBound, limit: limit, scan: scan)
+        guard compoundEnd > first.lowerBound || isNameWord(first, scan: scan, limit: limit) else { return nil }
         var end = first.upperBound
         var lower = 0, count = 1
+        var previous = first.lowerBound
         while count < 8 {
             // Joiners: "-", "–", "&", "và" before a capitalised word.
             var k = scan.skipSpaces(end, limit, lines: false)
             if k < limit && (scan.folded[k] == 0x2D || scan.folded[k] == 0x26) { k += 1 }
             guard let w = scan.word(at: k, limit, lines: false) else { break }
+            if k == scan.skipSpaces(end, limit, lines: false), lowercase || scan.isCapitalized(w) {
+                compoundEnd = max(compoundEnd, compound(at: w.lowerBound, limit: limit, scan: scan))
+                let c = compound(at: previous, limit: limit, scan: scan)
+                if c >= w.upperBound { compoundEnd = max(compoundEnd, c) }
+                if compoundEnd >= w.upperBound {
+                    end = w.upperBound; count += 1; previous = w.lowerBound; continue
+                }
+            }
+            previous = w.lowerBound
             if scan.isCapitalized(w) {
                 // Inside a name a capitalised word that folds like the modal `cần` is a syllable of it (`Năm Căn`, `Cần Thơ`).
                 guard isNameWord(w, scan: scan, limit: limit) || onlyModal(w, scan: scan, limit: limit) else { break }
@@ -116,9 +143,30 @@ struct BodyParser: Sendable {
         return end
     }
 
+    /// The end of the compound noun starting at `p`, or `p`.
+    private func compound(at p: Int, limit: Int, scan: TextScan) -> Int {
+        lexicon.compoundMatcher.longestMatch(in: scan.folded, at: p, limit: limit)?.range.upperBound ?? p
+    }
+
     private func isNameWord(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
         if scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { return false }
-        if isPredicate(w.lowerBound, limit: limit, scan: scan) { return false }
+        if isPredicate(w.lowerBound, limit: limit, scan: scan) { return titledPredicate(w, scan: scan, limit: limit) }
+        return true
+    }
+
+    /// A verb written in title case inside a name, with a capitalised word after it on the line: the field of a
+    /// unit (`Ban Tổ chức Huyện ủy`, `Ủy ban Kiểm tra Thành ủy`). A verb opening a sentence follows punctuation, not a head.
+    private func titledPredicate(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
+        guard w.count > 1, !VietnameseLetters.isUpper(scan.units[w.lowerBound + 1]),
+              let v = cues.verb(at: w.lowerBound, in: scan, limit: limit),
+              let next = scan.word(at: v.end, limit, lines: false), next.lowerBound == scan.skipSpaces(v.end, limit, lines: false),
+              scan.isCapitalized(next) else { return false }
+        // Every syllable of the verb after the first is lower case (`Tổ chức`, not `Tổ Chức Thực Hiện`).
+        var k = w.upperBound
+        while k < v.end {
+            if scan.isWord(k) && !scan.isWord(k - 1) && VietnameseLetters.isUpper(scan.units[k]) { return false }
+            k += 1
+        }
         return true
     }
 
