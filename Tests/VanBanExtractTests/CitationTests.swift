@@ -74,6 +74,12 @@ struct CitationTests {
         Case(input: "Công văn số 356/UBND-KGVX ngày 31/02/2021 của UBND tỉnh về việc",
              number: "356/UBND-KGVX", type: "Công văn", date: nil, issuer: "UBND tỉnh", relation: .cites,
              reason: "an impossible date is no date"),
+        Case(input: "Thực hiện Công điện số 1 069/CĐ-TTg ngày 0 5/8/2021 của Thủ tướng Chính phủ về việc ứng phó với hạn hán.",
+             number: "1069/CĐ-TTg", type: "Công điện", date: "2021-08-05", issuer: "Thủ tướng Chính phủ", relation: .implements,
+             reason: "OCR split digits in the number and the date"),
+        Case(input: "Giấy phép số 27/GP-TTĐT ngày 09/5/2019 của Cục Phát thanh",
+             number: "27/GP-TTĐT", type: "Giấy phép", date: "2019-05-09", issuer: "Cục Phát thanh", relation: .cites,
+             reason: "GP is a licence, not a công văn"),
     ]
 
     @Test("type, date, issuer and relation", arguments: cases)

@@ -57,6 +57,10 @@ struct DateTests {
              expected: ["2021-03-16|day", "2021-03-09|day"], reason: "day-month takes the year of the date before it"),
         Case(input: "Hạn nộp ngày 30/6 hằng năm", expected: [], reason: "day-month without any year in context is dropped"),
         Case(input: "Thời gian ký: 16.07.2021 16:42:05 +07:00", expected: ["2021-07-16|day"], reason: "signature stamp date with a time"),
+        Case(input: "Ninh Bình, ngày 0 9 tháng 8 năm 20 21", expected: ["2021-08-09|day"], reason: "OCR split a day with a lone 0 and a year in halves"),
+        Case(input: "báo cáo trước ngày 2 0/9/2021 để tổng hợp", expected: ["2021-09-20|day"], reason: "no day is 0: 2 0/9 is the 20th"),
+        Case(input: "Công điện ngày 0 5/8/2021 của Thủ tướng", expected: ["2021-08-05|day"], reason: "a lone 0 before a day joins it"),
+        Case(input: "ngày 1 5/8/2021", expected: ["2021-08-05|day"], reason: "two non-zero digits stay apart: the split is not certain"),
     ]
 
     @Test("date forms and traps", arguments: cases)

@@ -85,7 +85,15 @@ public struct DocumentNumberLexer: Sendable {
         var k = position
         while k < f.count && f[k] == 0x20 { k += 1 }
         guard k < f.count else { return nil }
-        if FoldedScan.isDigit(f[k]) { return parse(text, at: k, limit: f.count, floor: 0) }
+        if FoldedScan.isDigit(f[k]) {
+            if let n = parse(text, at: k, limit: f.count, floor: 0) { return n }
+            // Thousands split by OCR (`Số: 2 305/UBND-KT`): the parse at the last group joins them.
+            let head = FoldedScan.digits(f, k, limit: f.count).end
+            if head - k <= 3, head + 1 < f.count, f[head] == 0x20, FoldedScan.digits(f, head + 1, limit: f.count).end - head - 1 == 3 {
+                return parse(text, at: head + 1, limit: f.count, floor: 0)
+            }
+            return nil
+        }
         // A blank running number: spaces, dots or underscores, then the slash.
         var s = k
         while s < f.count && (f[s] == 0x2E || f[s] == 0x5F || f[s] == 0x20) { s += 1 }

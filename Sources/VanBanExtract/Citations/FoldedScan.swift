@@ -54,6 +54,23 @@ enum FoldedScan {
 
     /// The run of digits starting at `at`: (value, end). Value saturates beyond 9 digits.
     @inline(__always)
+    /// The digits at `j` with their count, joined over one space that OCR put inside them: a day or
+    /// month where one part is a lone `0` (`ngày 0 9`, `2 0/9/2021`: no day is 0), a year split in
+    /// halves (`năm 20 21`). Other digits separated by a space stay apart.
+    static func ocrDigits(_ f: [UInt8], _ j: Int, limit: Int, year: Bool) -> (value: Int, end: Int, count: Int) {
+        let a = digits(f, j, limit: limit)
+        let aCount = a.end - j, s = a.end
+        guard s + 1 < limit, f[s] == 0x20, isDigit(f[s + 1]) else { return (a.value, a.end, aCount) }
+        let b = digits(f, s + 1, limit: limit)
+        let bCount = b.end - s - 1
+        if year {
+            guard aCount == 2, bCount == 2, a.value == 19 || a.value == 20 else { return (a.value, a.end, aCount) }
+        } else {
+            guard aCount == 1, bCount == 1, f[j] == 0x30 || f[s + 1] == 0x30, a.value * 10 + b.value > 0 else { return (a.value, a.end, aCount) }
+        }
+        return (a.value * (year ? 100 : 10) + b.value, b.end, aCount + bCount)
+    }
+
     static func digits(_ f: [UInt8], _ at: Int, limit: Int) -> (value: Int, end: Int) {
         var k = at, v = 0
         while k < limit && isDigit(f[k]) {

@@ -119,8 +119,8 @@ struct DateScanner {
         let j = FoldedScan.skipGap(f, i + 3, limit: limit)
         guard j > i + 3, j < limit, FoldedScan.isDigit(f[j]) else { return .none }
         if let period = yearRange(j, lead: i) { return .hit(period) }
-        let y = FoldedScan.digits(f, j, limit: limit)
-        guard y.end - j == 4, CalendarMath.years.contains(y.value), boundaryAfterYear(y.end) else { return .none }
+        let y = ocrDigits(j, year: true)
+        guard y.count == 4, CalendarMath.years.contains(y.value), boundaryAfterYear(y.end) else { return .none }
         return .hit(DateHit(range: i..<y.end, kind: .year, year: y.value))
     }
 
@@ -128,8 +128,8 @@ struct DateScanner {
     private func atThang(_ i: Int, lead: Int) -> Parse {
         let j = FoldedScan.skipGap(f, i + 5, limit: limit)
         guard j > i + 5, j < limit, FoldedScan.isDigit(f[j]) else { return .none }
-        let m = FoldedScan.digits(f, j, limit: limit)
-        guard m.end - j <= 2 else { return .none }
+        let m = ocrDigits(j, year: false)
+        guard m.count <= 2 else { return .none }
         guard let y = yearAfter(m.end) else { return .none }
         if m.value < 1 || m.value > 12 { return .impossible(lead..<y.end) }
         return .hit(DateHit(range: lead..<y.end, kind: .month, year: y.year, month: m.value))
@@ -198,8 +198,8 @@ struct DateScanner {
 
     /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` at `j`; with `allowNoYear`, `D/M` (after `ngày`).
     private func numeric(_ j: Int, lead: Int, allowSpaces: Bool, allowNoYear: Bool) -> Parse {
-        let d = FoldedScan.digits(f, j, limit: limit)
-        guard d.end - j <= 2, d.end < limit else { return .none }
+        let d = lead != j ? ocrDigits(j, year: false) : plainDigits(j)
+        guard d.count <= 2, d.end < limit else { return .none }
         var k = d.end
         if allowSpaces && k < limit && f[k] == 0x20 { k += 1 }
         guard k < limit else { return .none }
@@ -209,15 +209,15 @@ struct DateScanner {
         k += 1
         if allowSpaces && k < limit && f[k] == 0x20 { k += 1 }
         guard k < limit, FoldedScan.isDigit(f[k]) else { return .none }
-        let m = FoldedScan.digits(f, k, limit: limit)
-        guard m.end - k <= 2 else { return .none }
+        let m = ocrDigits(k, year: false)
+        guard m.count <= 2 else { return .none }
         var e = m.end
         if allowSpaces && e + 1 < limit && f[e] == 0x20 && f[e + 1] == sep { e += 1 }
         if e + 1 < limit, f[e] == sep, FoldedScan.isDigit(f[e + 1]) || (allowSpaces && f[e + 1] == 0x20) {
             var ys = e + 1
             if allowSpaces && ys < limit && f[ys] == 0x20 { ys += 1 }
-            let y = FoldedScan.digits(f, ys, limit: limit)
-            guard y.end - ys == 4, CalendarMath.years.contains(y.value) else { return .none }
+            let y = ocrDigits(ys, year: true)
+            guard y.count == 4, CalendarMath.years.contains(y.value) else { return .none }
             // Not followed by more of a number (`16.3.2021.5`, `16/3/2021/QĐ`).
             if y.end < limit {
                 let a = f[y.end]
@@ -240,14 +240,14 @@ struct DateScanner {
 
     /// `D tháng M năm YYYY` (also `D tháng M/YYYY`) at `j`; with `allowNoYear`, `D tháng M`.
     private func verbal(_ j: Int, lead: Int, allowNoYear: Bool) -> Parse {
-        let d = FoldedScan.digits(f, j, limit: limit)
-        guard d.end - j <= 2 else { return .none }
+        let d = lead != j ? ocrDigits(j, year: false) : plainDigits(j)
+        guard d.count <= 2 else { return .none }
         let t = FoldedScan.skipGap(f, d.end, limit: limit)
         guard t > d.end, FoldedScan.word(f, t, "thang", limit: limit) else { return .none }
         let mStart = FoldedScan.skipGap(f, t + 5, limit: limit)
         guard mStart > t + 5, mStart < limit, FoldedScan.isDigit(f[mStart]) else { return .none }
-        let m = FoldedScan.digits(f, mStart, limit: limit)
-        guard m.end - mStart <= 2 else { return .none }
+        let m = ocrDigits(mStart, year: false)
+        guard m.count <= 2 else { return .none }
         if let y = yearAfter(m.end) {
             if !CalendarMath.isValid(day: d.value, month: m.value, year: y.year) { return .impossible(lead..<y.end) }
             return .hit(DateHit(range: lead..<y.end, kind: .day, year: y.year, month: m.value, day: d.value))
@@ -260,6 +260,17 @@ struct DateScanner {
             return .impossible(lead..<m.end)
         }
         return .hit(DateHit(range: lead..<m.end, kind: .dayMonth, year: 0, month: m.value, day: d.value))
+    }
+
+    /// The digits at `j` with their count.
+    private func plainDigits(_ j: Int) -> (value: Int, end: Int, count: Int) {
+        let d = FoldedScan.digits(f, j, limit: limit)
+        return (d.value, d.end, d.end - j)
+    }
+
+    /// The digits at `j`, joined over one space OCR put inside them (`FoldedScan.ocrDigits`).
+    private func ocrDigits(_ j: Int, year: Bool) -> (value: Int, end: Int, count: Int) {
+        FoldedScan.ocrDigits(f, j, limit: limit, year: year)
     }
 
     /// The year after a month or quarter: ` năm YYYY`, `/YYYY`, `-YYYY` at `at`; returns (year, end).
@@ -275,8 +286,8 @@ struct DateScanner {
             guard ys > n + 3 else { return nil }
         }
         guard ys < limit, FoldedScan.isDigit(f[ys]) else { return nil }
-        let y = FoldedScan.digits(f, ys, limit: limit)
-        guard y.end - ys == 4, CalendarMath.years.contains(y.value), boundaryAfterYear(y.end) else { return nil }
+        let y = ocrDigits(ys, year: true)
+        guard y.count == 4, CalendarMath.years.contains(y.value), boundaryAfterYear(y.end) else { return nil }
         return (y.value, y.end)
     }
 

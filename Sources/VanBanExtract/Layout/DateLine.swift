@@ -22,10 +22,12 @@ struct DateLine {
     static func parseDate(_ folded: [UInt8], at: Int, end: Int) -> (value: String?, end: Int, draft: Bool)? {
         guard LayoutScan.startsWith(folded, at, end, ngay) else { return nil }
         var k = LayoutScan.skipSpaces(folded, at + 4, end, lines: true)
+        // Digits as OCR may split them (`ngày 0 9 tháng 8 năm 20 21`).
         func number(_ k: inout Int, max: Int) -> Int? {
-            var v = 0, n = 0
-            while k < end && LayoutScan.isDigit(folded[k]) && n < max { v = v * 10 + Int(folded[k] - 0x30); k += 1; n += 1 }
-            return n > 0 ? v : nil
+            let d = FoldedScan.ocrDigits(folded, k, limit: end, year: max == 4)
+            guard d.count > 0, d.count <= max else { return nil }
+            k = d.end
+            return d.value
         }
         let day = number(&k, max: 2)
         if let day, k < end, folded[k] == 0x2F || folded[k] == 0x2D || folded[k] == 0x2E {
@@ -43,9 +45,8 @@ struct DateLine {
         k = LayoutScan.skipSpaces(folded, k, end, lines: true)
         guard LayoutScan.startsWith(folded, k, end, nam) else { return nil }
         k = LayoutScan.skipSpaces(folded, k + 3, end, lines: true)
-        let yearStart = k
         let year = number(&k, max: 4)
-        guard let year, k - yearStart == 4 else { return nil }
+        guard let year, year >= 1000 else { return nil }
         guard let day, let month else { return (nil, k, true) }
         guard let value = iso(year, month, day) else { return nil }
         return (value, k, false)
