@@ -101,6 +101,8 @@ public struct Pipeline: Sendable {
             document.dates = dates.dates(analysis, in: range, warnings: &warnings)
             document.citations = citations.citations(analysis, in: range, dates: document.dates)
                 .filter { $0.numberRange != document.numberRange }
+                // The document's own number repeated (a web page's title and `Số hiệu:` field, a footer) is no citation.
+                .filter { c in document.number.map { c.number != $0 || (c.date != nil && document.date != nil && c.date != document.date) } ?? true }
             let cited = CoveredPositions(document.citations.map(\.range))
             for d in document.dates.indices {
                 if let issued = document.dateRange, document.dates[d].range.overlaps(issued) {

@@ -262,6 +262,34 @@ import VanBanText
         #expect(Self.documents(text).first?.type == type)
     }
 
+    /// OCR damage in the header: split digits in the number and date; two header columns on one line.
+    @Test func splitDigitsAndMergedColumns() {
+        let text = "UỶ BAN NHÂN DÂN          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NINH BÌNH                Độc lập - Tự do - Hạnh phúc\nSô: 2 305/UBND - K T\nV/v triển khai các giải pháp           Ninh Bình, ngày 0 9 tháng 8 năm 20 21\nphòng, chống hạn hán vụ Mùa\n\nKính gửi: Sở Nông nghiệp và Phát triển nông thôn.\n\nGiao Sở Nông nghiệp và Phát triển nông thôn rà soát diện tích lúa.\n"
+        let doc = Self.documents(text).first
+        #expect(doc?.number == "2305/UBND-KT")
+        #expect(doc?.date == "2021-08-09")
+        #expect(doc?.place == "Ninh Bình")
+        #expect(doc?.subject == "triển khai các giải pháp phòng, chống hạn hán vụ Mùa")
+        #expect(doc?.issuer == "UBND tỉnh Ninh Bình")
+    }
+
+    /// A signature block in a table cell, on one line.
+    @Test func signatureInATableCell() {
+        let text = "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nSố: 63/KH-UBND\n\nKẾ HOẠCH\nChuyển đổi số\n\nGiao Văn phòng HĐND và UBND xã theo dõi việc thực hiện Kế hoạch.\n\n| Nơi nhận: - UBND tỉnh (b/c); - Lưu: VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Bình |\n"
+        let signer = Self.documents(text).first?.signer
+        #expect(signer?.name == "Trần Văn Bình")
+        #expect(signer?.position == "Chủ tịch")
+        #expect(signer?.authority == "TM. Ủy ban nhân dân")
+    }
+
+    /// A web page repeats the document's own number (title, `Số hiệu:`): that is no citation.
+    @Test func ownNumberIsNoCitation() {
+        let text = "Trang chủ | Văn bản pháp luật | Quyết định 418/QĐ-BGTVT năm 2022\nSố hiệu: 418/QĐ-BGTVT    Loại văn bản: Quyết định\n\nBỘ GIAO THÔNG VẬN TẢI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 418/QĐ-BGTVT\nHà Nội, ngày 14 tháng 4 năm 2022\n\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\n\nCăn cứ Nghị định số 12/2017/NĐ-CP ngày 10 tháng 02 năm 2017 của Chính phủ;\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        let doc = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text)).documents.first
+        #expect(doc?.number == "418/QĐ-BGTVT")
+        #expect(doc?.citations.map(\.number) == ["12/2017/NĐ-CP"])
+    }
+
     /// Every line of a crawled page belongs to a document; only site furniture before the first one may not.
     @Test func siteFurnitureKeepsEveryLine() throws {
         let text = "Trang chủ | Văn bản mới | Tra cứu văn bản\nSố hiệu: 1312/QĐ-TTg | Loại văn bản: Quyết định\nTình trạng: Đã biết | Cập nhật: 27.8.2020\nTHỦ TƯỚNG CHÍNH PHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 1312/QĐ-TTg\n|\nHà Nội, ngày 26 tháng 8 năm 2020\n|\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nLâm Quang Vinh\nBản quyền 2008-2020 | Liên hệ\n"

@@ -214,6 +214,8 @@ public struct LayoutExtractor: Sendable {
         var hasVv = false
         var hasKinhGui = false
         var placeDate: DateLine? = nil
+        /// The place and date found inside the subject lines, left out of the subject.
+        var subjectCut: Range<Int>? = nil
         var number: DocumentNumber? = nil
         var blankLayout = false
         var sawLetterhead = false
@@ -256,6 +258,17 @@ public struct LayoutExtractor: Sendable {
                 while j + 1 < window && !lines[j + 1].blankBefore && !startsBody(text, lines[j + 1]) && subjectLines.count < 6 {
                     j += 1
                     subjectLines.append(j)
+                }
+                // Two header columns that normalization put on one line: the place and date sit inside
+                // the trích yếu (`V/v triển khai …  Ninh Bình, ngày 09 tháng 8 năm 2021 phòng, chống …`).
+                if placeDate == nil {
+                    for k in subjectLines {
+                        if let pd = DateLine.find(text, line: lines[k], previous: nil), pd.date != nil || pd.draft {
+                            placeDate = pd
+                            subjectCut = (pd.placeRange?.lowerBound ?? pd.dateRange.lowerBound)..<pd.dateRange.upperBound
+                            break
+                        }
+                    }
                 }
                 i = j + 1
                 continue
@@ -321,7 +334,17 @@ public struct LayoutExtractor: Sendable {
         }
         // Subject.
         if !subjectLines.isEmpty {
-            var s = subjectLines.map { text.text(lines[$0].range) }.joined(separator: " ")
+            var pieces: [Range<Int>] = []
+            for l in subjectLines {
+                let r = lines[l].range
+                if let cut = subjectCut, r.overlaps(cut) {
+                    if cut.lowerBound > r.lowerBound { pieces.append(r.lowerBound..<cut.lowerBound) }
+                    if cut.upperBound < r.upperBound { pieces.append(cut.upperBound..<r.upperBound) }
+                } else {
+                    pieces.append(r)
+                }
+            }
+            var s = pieces.map { Substring(text.text($0)).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
             if hasVv, s.utf16.count > 3 {
                 s = String(decoding: Array(s.utf16.dropFirst(3)), as: UTF16.self)
                 while s.first == " " || s.first == ":" { s.removeFirst() }
@@ -599,13 +622,21 @@ public struct LayoutExtractor: Sendable {
     }
 
     /// The signature block: authority mark, position in capitals, then the name.
-    func signer(_ text: NormalizedText, _ tail: [LayoutLine]) -> Signer? {
+    /// A signature block inside a table (a converted PDF or web page) is read cell by cell, and a cell may hold
+    /// the whole block on one line (`| TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Bình |`).
+    func signer(_ text: NormalizedText, _ tailLines: [LayoutLine]) -> Signer? {
         let f = text.folded, units = text.units
+        let tail = Self.cells(f, tailLines)
         var best: Signer? = nil
         var pending: (authority: String, line: Int)? = nil
         var i = 0
         while i < tail.count {
             let line = tail[i]
+            if line.range.count <= 120, !LayoutScan.isUpperLine(units, line.range), let s = inlineSigner(text, line) {
+                best = s
+                i += 1
+                continue
+            }
             guard line.range.count <= 60, LayoutScan.isUpperLine(units, line.range) else { i += 1; continue }
             var k = line.range.lowerBound
             var authority: String? = nil
@@ -655,6 +686,55 @@ public struct LayoutExtractor: Sendable {
             i += 1
         }
         return best
+    }
+
+    /// Lines with table pipes split into their cells (trimmed, empty cells and `---` rules left out); other lines as they are.
+    static func cells(_ f: [UInt8], _ lines: [LayoutLine]) -> [LayoutLine] {
+        var out: [LayoutLine] = []
+        for line in lines {
+            let r = line.range
+            guard f[r].contains(0x7C) else { out.append(line); continue }
+            var a = r.lowerBound
+            var first = true
+            for k in r.lowerBound...r.upperBound where k == r.upperBound || f[k] == 0x7C {
+                var lo = a, hi = k
+                while lo < hi && f[lo] == 0x20 { lo += 1 }
+                while hi > lo && f[hi - 1] == 0x20 { hi -= 1 }
+                if lo < hi, f[lo..<hi].contains(where: { LayoutScan.isLetterByte($0) }) {
+                    out.append(LayoutLine(range: lo..<hi, blankBefore: first && line.blankBefore))
+                    first = false
+                }
+                a = k + 1
+            }
+        }
+        return out
+    }
+
+    /// A signature block flattened onto one line: an optional mark and body, a position in capitals, then the name.
+    func inlineSigner(_ text: NormalizedText, _ line: LayoutLine) -> Signer? {
+        let f = text.folded, units = text.units, r = line.range
+        var start = r.lowerBound
+        var markEnd: Int? = nil
+        if let m = signatureMark(text, line) { start = LayoutScan.skipSpaces(f, r.lowerBound + m, r.upperBound); markEnd = r.lowerBound + m }
+        var k = start
+        while k < r.upperBound {
+            if PhraseMatcher.isWordByte(f[k]), k == start || !PhraseMatcher.isWordByte(f[k - 1]),
+               let p = lexicon.positionMatcher.longestMatch(in: f, at: k, limit: r.upperBound), LayoutScan.isUpperLine(units, p.range),
+               LayoutScan.isUpperLine(units, start..<p.range.upperBound) {
+                let n = LayoutScan.skipSpaces(f, p.range.upperBound, r.upperBound)
+                let nameLine = LayoutLine(range: n..<r.upperBound, blankBefore: false)
+                guard n < r.upperBound, Self.isNameLine(text, nameLine) else { return nil }
+                var authority: String? = nil
+                if let markEnd {
+                    var e = k
+                    while e > start && f[e - 1] == 0x20 { e -= 1 }
+                    authority = text.text(r.lowerBound..<markEnd) + (e > start ? " " + titled(text, start..<e) : "")
+                }
+                return Signer(range: r, name: text.text(nameLine.range), position: lexicon.positions[p.payloads[0]].title, authority: authority)
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Capital text after a mark in the case of positions.tsv (`CHỦ TỊCH` → `Chủ tịch`), else sentence case.
