@@ -60,7 +60,10 @@ struct DateTests {
         Case(input: "Ninh Bình, ngày 0 9 tháng 8 năm 20 21", expected: ["2021-08-09|day"], reason: "OCR split a day with a lone 0 and a year in halves"),
         Case(input: "báo cáo trước ngày 2 0/9/2021 để tổng hợp", expected: ["2021-09-20|day"], reason: "no day is 0: 2 0/9 is the 20th"),
         Case(input: "Công điện ngày 0 5/8/2021 của Thủ tướng", expected: ["2021-08-05|day"], reason: "a lone 0 before a day joins it"),
-        Case(input: "ngày 1 5/8/2021", expected: ["2021-08-05|day"], reason: "two non-zero digits stay apart: the split is not certain"),
+        Case(input: "Nghị quyết ngày 1 5/3/2021 của Tỉnh ủy", expected: ["2021-03-15|day"], reason: "after ngày two single digits before the separator are one day"),
+        Case(input: "văn bản ký 1 5/8/2021", expected: ["2021-08-05|day"], reason: "without a lead word two non-zero digits stay apart"),
+        Case(input: "Lào Cai, ngày 1 4 tháng 1 2 năm 2 0 2 2", expected: ["2022-12-14|day"], reason: "every digit spaced out"),
+        Case(input: "ngày 3 1/2/2021 và ngày 1/2/2021", expected: ["2021-02-01|day", "2021-02-01|day"], reason: "an impossible joined reading yields to the date as written"),
     ]
 
     @Test("date forms and traps", arguments: cases)

@@ -87,12 +87,13 @@ public struct DocumentNumberLexer: Sendable {
         guard k < f.count else { return nil }
         if FoldedScan.isDigit(f[k]) {
             if let n = parse(text, at: k, limit: f.count, floor: 0) { return n }
-            // Thousands split by OCR (`Số: 2 305/UBND-KT`): the parse at the last group joins them.
-            let head = FoldedScan.digits(f, k, limit: f.count).end
-            if head - k <= 3, head + 1 < f.count, f[head] == 0x20, FoldedScan.digits(f, head + 1, limit: f.count).end - head - 1 == 3 {
-                return parse(text, at: head + 1, limit: f.count, floor: 0)
+            // Digits split by OCR (`Số: 2 305/UBND-KT`, `Số: 1 9 7/QĐ-UBND`): the parse at the last group joins them.
+            var last = k, end = FoldedScan.digits(f, k, limit: f.count).end
+            while end + 1 < f.count, f[end] == 0x20, FoldedScan.isDigit(f[end + 1]), end - k < 12 {
+                last = end + 1
+                end = FoldedScan.digits(f, last, limit: f.count).end
             }
-            return nil
+            return last > k ? parse(text, at: last, limit: f.count, floor: 0) : nil
         }
         // A blank running number: spaces, dots or underscores, then the slash.
         var s = k
@@ -123,14 +124,25 @@ public struct DocumentNumberLexer: Sendable {
         if k < limit && FoldedScan.isLetter(f[k]) && u[k] < 0x80 && k + 1 < limit && (f[k + 1] == 0x2F || f[k + 1] == 0x2D) { k += 1 }
         guard k < limit else { return nil }
         var running = String(decoding: u[start..<k], as: UTF16.self)
-        // Thousands split by a space after `số`: `số 1 034/TTr-STNMT`.
-        if digitCount == 3, start - 2 >= floor, f[start - 1] == 0x20, FoldedScan.isDigit(f[start - 2]) {
-            var a = start - 2
-            while a > floor && FoldedScan.isDigit(f[a - 1]) { a -= 1 }
+        // Digits split by single spaces after `số` or `Số:`: thousands (`số 1 034/TTr-STNMT`) or every digit
+        // (`số 1 9 7/QĐ-TTg`); at most six digits in all.
+        if start - 2 >= floor, f[start - 1] == 0x20, FoldedScan.isDigit(f[start - 2]) {
+            var a = start, total = digitCount
+            while a - 2 >= floor, f[a - 1] == 0x20, FoldedScan.isDigit(f[a - 2]) {
+                var g = a - 2
+                while g > floor && FoldedScan.isDigit(f[g - 1]) { g -= 1 }
+                guard total + (a - 1 - g) <= 6 else { break }
+                total += a - 1 - g
+                a = g
+            }
             let before = FoldedScan.skipGapBack(f, a, floor: floor)
-            if start - 1 - a <= 3, before > floor,
+            // A split at the thousands keeps three digits after the space; other splits are single digits.
+            let singles = total - digitCount == (start - a) / 2 && digitCount == 1
+            if a < start, digitCount == 3 || singles, before > floor,
                f[before - 1] == 0x3A || FoldedScan.wordEndingAt(f, before, "so", floor: floor) {
-                running = String(decoding: u[a..<(start - 1)], as: UTF16.self) + running
+                var joined: [UInt16] = []
+                for k in a..<start where f[k] != 0x20 { joined.append(u[k]) }
+                running = String(decoding: joined, as: UTF16.self) + running
                 start = a
             }
         }

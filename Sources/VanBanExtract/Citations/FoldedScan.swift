@@ -54,21 +54,31 @@ enum FoldedScan {
 
     /// The run of digits starting at `at`: (value, end). Value saturates beyond 9 digits.
     @inline(__always)
-    /// The digits at `j` with their count, joined over one space that OCR put inside them: a day or
-    /// month where one part is a lone `0` (`ngày 0 9`, `2 0/9/2021`: no day is 0), a year split in
-    /// halves (`năm 20 21`). Other digits separated by a space stay apart.
-    static func ocrDigits(_ f: [UInt8], _ j: Int, limit: Int, year: Bool) -> (value: Int, end: Int, count: Int) {
+    /// The digits at `j` with their count, joined over the single spaces OCR put inside them.
+    /// A year joins groups up to four digits (`năm 20 21`, `2 0 2 2`). A day or month joins two single
+    /// digits when one of them is `0` (`ngày 0 9`, `2 0/9/2021`: no day is 0), or any two with `loose`,
+    /// for a caller that then checks what must follow (`ngày 1 4 tháng 1 2 năm …`). Other digits stay apart.
+    static func ocrDigits(_ f: [UInt8], _ j: Int, limit: Int, year: Bool, loose: Bool = false) -> (value: Int, end: Int, count: Int) {
         let a = digits(f, j, limit: limit)
-        let aCount = a.end - j, s = a.end
-        guard s + 1 < limit, f[s] == 0x20, isDigit(f[s + 1]) else { return (a.value, a.end, aCount) }
-        let b = digits(f, s + 1, limit: limit)
-        let bCount = b.end - s - 1
+        let aCount = a.end - j
+        guard a.end + 1 < limit, f[a.end] == 0x20, isDigit(f[a.end + 1]) else { return (a.value, a.end, aCount) }
         if year {
-            guard aCount == 2, bCount == 2, a.value == 19 || a.value == 20 else { return (a.value, a.end, aCount) }
-        } else {
-            guard aCount == 1, bCount == 1, f[j] == 0x30 || f[s + 1] == 0x30, a.value * 10 + b.value > 0 else { return (a.value, a.end, aCount) }
+            guard aCount < 4, f[j] == 0x31 || f[j] == 0x32 else { return (a.value, a.end, aCount) }
+            var value = a.value, count = aCount, end = a.end
+            while count < 4, end + 1 < limit, f[end] == 0x20, isDigit(f[end + 1]) {
+                let g = digits(f, end + 1, limit: limit)
+                let n = g.end - end - 1
+                guard count + n <= 4 else { break }
+                for k in (end + 1)..<g.end { value = value * 10 + Int(f[k] - 0x30) }
+                count += n; end = g.end
+            }
+            return count == 4 ? (value, end, 4) : (a.value, a.end, aCount)
         }
-        return (a.value * (year ? 100 : 10) + b.value, b.end, aCount + bCount)
+        let b = digits(f, a.end + 1, limit: limit)
+        guard aCount == 1, b.end - a.end - 1 == 1, loose || f[j] == 0x30 || f[a.end + 1] == 0x30, a.value * 10 + b.value > 0 else {
+            return (a.value, a.end, aCount)
+        }
+        return (a.value * 10 + b.value, b.end, 2)
     }
 
     static func digits(_ f: [UInt8], _ at: Int, limit: Int) -> (value: Int, end: Int) {

@@ -196,9 +196,23 @@ struct DateScanner {
 
     // MARK: - Forms
 
+    /// After a lead word (`ngày`) a date is read first with split digits joined (`ngày 1 5/3/2021`,
+    /// `ngày 1 4 tháng 1 2 năm 2 0 2 2`), then as written.
+    private func joining(_ j: Int, lead: Int, _ form: (Bool) -> Parse) -> Parse {
+        guard lead != j else { return form(false) }
+        let joined = form(true)
+        if case .hit = joined { return joined }
+        // An impossible joined reading is no finding: the digits may still be read as written later (`3 1/2/2021`).
+        return form(false)
+    }
+
     /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` at `j`; with `allowNoYear`, `D/M` (after `ngày`).
     private func numeric(_ j: Int, lead: Int, allowSpaces: Bool, allowNoYear: Bool) -> Parse {
-        let d = lead != j ? ocrDigits(j, year: false) : plainDigits(j)
+        joining(j, lead: lead) { numeric(j, lead: lead, allowSpaces: allowSpaces, allowNoYear: allowNoYear, loose: $0) }
+    }
+
+    private func numeric(_ j: Int, lead: Int, allowSpaces: Bool, allowNoYear: Bool, loose: Bool) -> Parse {
+        let d = lead != j ? ocrDigits(j, year: false, loose: loose) : plainDigits(j)
         guard d.count <= 2, d.end < limit else { return .none }
         var k = d.end
         if allowSpaces && k < limit && f[k] == 0x20 { k += 1 }
@@ -209,7 +223,7 @@ struct DateScanner {
         k += 1
         if allowSpaces && k < limit && f[k] == 0x20 { k += 1 }
         guard k < limit, FoldedScan.isDigit(f[k]) else { return .none }
-        let m = ocrDigits(k, year: false)
+        let m = ocrDigits(k, year: false, loose: loose)
         guard m.count <= 2 else { return .none }
         var e = m.end
         if allowSpaces && e + 1 < limit && f[e] == 0x20 && f[e + 1] == sep { e += 1 }
@@ -240,13 +254,17 @@ struct DateScanner {
 
     /// `D tháng M năm YYYY` (also `D tháng M/YYYY`) at `j`; with `allowNoYear`, `D tháng M`.
     private func verbal(_ j: Int, lead: Int, allowNoYear: Bool) -> Parse {
-        let d = lead != j ? ocrDigits(j, year: false) : plainDigits(j)
+        joining(j, lead: lead) { verbal(j, lead: lead, allowNoYear: allowNoYear, loose: $0) }
+    }
+
+    private func verbal(_ j: Int, lead: Int, allowNoYear: Bool, loose: Bool) -> Parse {
+        let d = lead != j ? ocrDigits(j, year: false, loose: loose) : plainDigits(j)
         guard d.count <= 2 else { return .none }
         let t = FoldedScan.skipGap(f, d.end, limit: limit)
         guard t > d.end, FoldedScan.word(f, t, "thang", limit: limit) else { return .none }
         let mStart = FoldedScan.skipGap(f, t + 5, limit: limit)
         guard mStart > t + 5, mStart < limit, FoldedScan.isDigit(f[mStart]) else { return .none }
-        let m = ocrDigits(mStart, year: false)
+        let m = ocrDigits(mStart, year: false, loose: loose)
         guard m.count <= 2 else { return .none }
         if let y = yearAfter(m.end) {
             if !CalendarMath.isValid(day: d.value, month: m.value, year: y.year) { return .impossible(lead..<y.end) }
@@ -269,8 +287,8 @@ struct DateScanner {
     }
 
     /// The digits at `j`, joined over one space OCR put inside them (`FoldedScan.ocrDigits`).
-    private func ocrDigits(_ j: Int, year: Bool) -> (value: Int, end: Int, count: Int) {
-        FoldedScan.ocrDigits(f, j, limit: limit, year: year)
+    private func ocrDigits(_ j: Int, year: Bool, loose: Bool = false) -> (value: Int, end: Int, count: Int) {
+        FoldedScan.ocrDigits(f, j, limit: limit, year: year, loose: loose)
     }
 
     /// The year after a month or quarter: ` năm YYYY`, `/YYYY`, `-YYYY` at `at`; returns (year, end).

@@ -19,12 +19,18 @@ struct DateLine {
     static let nam = Array("nam".utf8)
 
     /// Parses `ngày D tháng M năm YYYY` (or `ngày D/M/YYYY`) starting at `at` (the `n` of `ngày`).
+    /// Split digits are joined first (`ngày 1 4 tháng 1 2 năm 2 0 2 2`), then the date is read as written.
     static func parseDate(_ folded: [UInt8], at: Int, end: Int) -> (value: String?, end: Int, draft: Bool)? {
+        if let joined = parseDate(folded, at: at, end: end, loose: true), joined.value != nil { return joined }
+        return parseDate(folded, at: at, end: end, loose: false)
+    }
+
+    static func parseDate(_ folded: [UInt8], at: Int, end: Int, loose: Bool) -> (value: String?, end: Int, draft: Bool)? {
         guard LayoutScan.startsWith(folded, at, end, ngay) else { return nil }
         var k = LayoutScan.skipSpaces(folded, at + 4, end, lines: true)
         // Digits as OCR may split them (`ngày 0 9 tháng 8 năm 20 21`).
         func number(_ k: inout Int, max: Int) -> Int? {
-            let d = FoldedScan.ocrDigits(folded, k, limit: end, year: max == 4)
+            let d = FoldedScan.ocrDigits(folded, k, limit: end, year: max == 4, loose: loose)
             guard d.count > 0, d.count <= max else { return nil }
             k = d.end
             return d.value
