@@ -25,6 +25,10 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "2. Các bệnh viện trực thuộc Bộ Y tế chuẩn bị đầy đủ thuốc, trang thiết bị.\n", quote: "chuẩn bị đầy đủ thuốc",
+             assignees: ["Các bệnh viện trực thuộc Bộ Y tế"], reason: "a plural kind qualified by the body it belongs to"),
+        Case(text: "3. Giao Cục Quản lý Khám, chữa bệnh chủ trì kiểm tra việc thực hiện.\n", quote: "kiểm tra việc thực hiện",
+             assignees: ["Cục Quản lý Khám, chữa bệnh"], reason: "a lexicon name with a comma in it"),
         Case(text: "Yêu cầu các Sở Giao thông vận tải chỉ đạo các bến xe khách tăng cường kiểm soát tải trọng.\n", quote: "kiểm soát tải trọng",
              assignees: ["các Sở Giao thông vận tải"], reason: "a plural head with one kind's name; giao thông and vận tải are compounds, not Giao and tại"),
         Case(text: "Giao Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy chuẩn bị Hội nghị.\n", quote: "chuẩn bị Hội nghị",

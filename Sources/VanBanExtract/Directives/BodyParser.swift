@@ -246,6 +246,12 @@ struct BodyParser: Sendable {
             // (`chỉ đạo UBND xã Hàm Rồng quản lý chặt chẽ …`).
             if let q = cues.verb(at: w.lowerBound, in: scan, limit: limit), q.roles.contains(.qualifier), !Self.toneMismatch(w, q.end, scan: scan) {
                 end = q.end; nameEnd = end
+                // A body after `trực thuộc`: "Các bệnh viện trực thuộc Bộ Y tế".
+                if let n = scan.word(at: end, limit, lines: false), n.lowerBound == scan.skipSpaces(end, limit, lines: false), scan.isCapitalized(n),
+                   let inner = body(at: n.lowerBound, limit: limit, scan: scan, depth: depth + 1) {
+                    end = inner.range.upperBound; nameEnd = end
+                    continue
+                }
                 level = scan.lastWord(before: q.end, from: w.lowerBound).map { Self.levelWords.contains(scan.key($0)) } ?? false
                 if let run = nameRun(at: end, limit: limit, scan: scan, lowercase: false, lines: false, depth: depth) { end = run; nameEnd = run }
                 continue
