@@ -282,6 +282,23 @@ import VanBanText
         #expect(signer?.authority == "TM. Ủy ban nhân dân")
     }
 
+    /// A crawled page that flattened the letterhead onto one line and the footer onto the last line.
+    @Test func flattenedLetterheadAndFooter() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 12/CT-UBND An Giang, ngày 05 tháng 6 năm 2020 CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY\n1. Công an tỉnh chủ trì kiểm tra an toàn phòng cháy tại các chợ.\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở nghiêm túc thực hiện Chỉ thị này./. Nơi nhận: - Bộ Công an; - Lưu: VT. CHỦ TỊCH Nguyễn Thanh Bình\n"
+        let extraction = Self.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let doc = extraction.documents.first
+        #expect(doc?.number == "12/CT-UBND")
+        #expect(doc?.type == "Chỉ thị")
+        #expect(doc?.date == "2020-06-05")
+        #expect(doc?.place == "An Giang")
+        #expect(doc?.issuer == "UBND tỉnh An Giang")
+        #expect(doc?.signer?.name == "Nguyễn Thanh Bình")
+        #expect(doc?.signer.map { extraction.normalized.text($0.range) } == "CHỦ TỊCH Nguyễn Thanh Bình")
+        #expect(doc?.citations.isEmpty == true, "the own number is no citation")
+        // The last task ends with the text's `./.`, not in the footer after it.
+        #expect(doc?.directives.last.map { extraction.normalized.text($0.range).hasSuffix("Chỉ thị này.") } == true)
+    }
+
     /// A web page repeats the document's own number (title, `Số hiệu:`): that is no citation.
     @Test func ownNumberIsNoCitation() {
         let text = "Trang chủ | Văn bản pháp luật | Quyết định 418/QĐ-BGTVT năm 2022\nSố hiệu: 418/QĐ-BGTVT    Loại văn bản: Quyết định\n\nBỘ GIAO THÔNG VẬN TẢI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 418/QĐ-BGTVT\nHà Nội, ngày 14 tháng 4 năm 2022\n\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\n\nCăn cứ Nghị định số 12/2017/NĐ-CP ngày 10 tháng 02 năm 2017 của Chính phủ;\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"

@@ -251,6 +251,10 @@ public struct DirectiveExtractor: Sendable {
         var u = u0
         // The task's sentence ends with its full stop: the span keeps it (`… có trách nhiệm thực hiện Nghị quyết.`).
         if u.range.upperBound < f.count, f[u.range.upperBound] == 0x2E { u.range = u.range.lowerBound..<(u.range.upperBound + 1) }
+        // `./.` closes the text of a document: a footer run on after it (a crawled page's `Nơi nhận: …`) is not the task.
+        if u.range.count > 3, let end = (u.range.lowerBound..<(u.range.upperBound - 2)).first(where: { f[$0] == 0x2E && f[$0 + 1] == 0x2F && f[$0 + 2] == 0x2E }) {
+            u.range = u.range.lowerBound..<(end + 1)
+        }
         var lead: [String] = [], coordinate: [String] = []
         var reportTo: String? = nil
         var recurrence: Recurrence? = nil

@@ -622,17 +622,16 @@ public struct LayoutExtractor: Sendable {
     }
 
     /// The signature block: authority mark, position in capitals, then the name.
-    /// A signature block inside a table (a converted PDF or web page) is read cell by cell, and a cell may hold
-    /// the whole block on one line (`| TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Bình |`).
-    func signer(_ text: NormalizedText, _ tailLines: [LayoutLine]) -> Signer? {
+    /// A table cell (lines are split at pipes) or a crawled footer may hold the whole block on one line
+    /// (`| TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Bình |`).
+    func signer(_ text: NormalizedText, _ tail: [LayoutLine]) -> Signer? {
         let f = text.folded, units = text.units
-        let tail = Self.cells(f, tailLines)
         var best: Signer? = nil
         var pending: (authority: String, line: Int)? = nil
         var i = 0
         while i < tail.count {
             let line = tail[i]
-            if line.range.count <= 120, !LayoutScan.isUpperLine(units, line.range), let s = inlineSigner(text, line) {
+            if line.range.count <= 600, !LayoutScan.isUpperLine(units, line.range), let s = inlineSigner(text, line) {
                 best = s
                 i += 1
                 continue
@@ -688,49 +687,43 @@ public struct LayoutExtractor: Sendable {
         return best
     }
 
-    /// Lines with table pipes split into their cells (trimmed, empty cells and `---` rules left out); other lines as they are.
-    static func cells(_ f: [UInt8], _ lines: [LayoutLine]) -> [LayoutLine] {
-        var out: [LayoutLine] = []
-        for line in lines {
-            let r = line.range
-            guard f[r].contains(0x7C) else { out.append(line); continue }
-            var a = r.lowerBound
-            var first = true
-            for k in r.lowerBound...r.upperBound where k == r.upperBound || f[k] == 0x7C {
-                var lo = a, hi = k
-                while lo < hi && f[lo] == 0x20 { lo += 1 }
-                while hi > lo && f[hi - 1] == 0x20 { hi -= 1 }
-                if lo < hi, f[lo..<hi].contains(where: { LayoutScan.isLetterByte($0) }) {
-                    out.append(LayoutLine(range: lo..<hi, blankBefore: first && line.blankBefore))
-                    first = false
-                }
-                a = k + 1
-            }
-        }
-        return out
-    }
-
-    /// A signature block flattened onto one line: an optional mark and body, a position in capitals, then the name.
+    /// A signature block flattened onto one line, maybe at the end of a longer one (a crawled footer: `… Lưu: VT.
+    /// CHỦ TỊCH Nguyễn Thanh Bình`): a position in capitals with the name after it and nothing else, and before the
+    /// position the capital words of the block, an authority mark first (`TM. ỦY BAN NHÂN DÂN`).
     func inlineSigner(_ text: NormalizedText, _ line: LayoutLine) -> Signer? {
         let f = text.folded, units = text.units, r = line.range
-        var start = r.lowerBound
-        var markEnd: Int? = nil
-        if let m = signatureMark(text, line) { start = LayoutScan.skipSpaces(f, r.lowerBound + m, r.upperBound); markEnd = r.lowerBound + m }
-        var k = start
+        var k = r.lowerBound
         while k < r.upperBound {
-            if PhraseMatcher.isWordByte(f[k]), k == start || !PhraseMatcher.isWordByte(f[k - 1]),
-               let p = lexicon.positionMatcher.longestMatch(in: f, at: k, limit: r.upperBound), LayoutScan.isUpperLine(units, p.range),
-               LayoutScan.isUpperLine(units, start..<p.range.upperBound) {
+            if PhraseMatcher.isWordByte(f[k]), k == r.lowerBound || !PhraseMatcher.isWordByte(f[k - 1]),
+               let p = lexicon.positionMatcher.longestMatch(in: f, at: k, limit: r.upperBound), LayoutScan.isUpperLine(units, p.range) {
                 let n = LayoutScan.skipSpaces(f, p.range.upperBound, r.upperBound)
                 let nameLine = LayoutLine(range: n..<r.upperBound, blankBefore: false)
-                guard n < r.upperBound, Self.isNameLine(text, nameLine) else { return nil }
-                var authority: String? = nil
-                if let markEnd {
-                    var e = k
-                    while e > start && f[e - 1] == 0x20 { e -= 1 }
-                    authority = text.text(r.lowerBound..<markEnd) + (e > start ? " " + titled(text, start..<e) : "")
+                if n < r.upperBound, Self.isNameLine(text, nameLine) {
+                    // The capital words before the position, back to the first that is not (a mark's dot or slash kept).
+                    var start = k
+                    while start > r.lowerBound {
+                        var w = start
+                        while w > r.lowerBound && f[w - 1] == 0x20 { w -= 1 }
+                        var v = w
+                        while v > r.lowerBound && (PhraseMatcher.isWordByte(f[v - 1]) || f[v - 1] == 0x2E || f[v - 1] == 0x2F) { v -= 1 }
+                        guard v < w, LayoutScan.isUpperLine(units, v..<w), units[v..<w].contains(where: { VietnameseLetters.isUpper($0) }) else { break }
+                        start = v
+                    }
+                    var authority: String? = nil
+                    var block = LayoutLine(range: start..<r.upperBound, blankBefore: false)
+                    // Only an authority mark keeps its dot: `Lưu: VT.` before the block is not part of it.
+                    while signatureMark(text, block) == nil, start < k, let dot = (start..<k).first(where: { f[$0] == 0x2E || f[$0] == 0x2F }) {
+                        start = LayoutScan.skipSpaces(f, dot + 1, r.upperBound)
+                        block = LayoutLine(range: start..<r.upperBound, blankBefore: false)
+                    }
+                    if let m = signatureMark(text, block) {
+                        let bodyStart = LayoutScan.skipSpaces(f, start + m, r.upperBound)
+                        var e = k
+                        while e > bodyStart && f[e - 1] == 0x20 { e -= 1 }
+                        authority = text.text(start..<(start + m)) + (e > bodyStart ? " " + titled(text, bodyStart..<e) : "")
+                    }
+                    return Signer(range: start..<r.upperBound, name: text.text(nameLine.range), position: lexicon.positions[p.payloads[0]].title, authority: authority)
                 }
-                return Signer(range: r, name: text.text(nameLine.range), position: lexicon.positions[p.payloads[0]].title, authority: authority)
             }
             k += 1
         }

@@ -37,8 +37,10 @@ enum LayoutScan {
                         while x < y && isTrim(folded[x]) { x += 1 }
                         while y > x && isTrim(folded[y - 1]) { y -= 1 }
                         if x < y && hasWordByte(folded, x..<y) {
-                            result.append(LayoutLine(range: x..<y, blankBefore: blank))
-                            blank = false
+                            for part in headerParts(text, x..<y) {
+                                result.append(LayoutLine(range: part, blankBefore: blank))
+                                blank = false
+                            }
                         }
                         c = e < b && folded[e] == 0x7C ? e + 1 : e
                     }
@@ -51,6 +53,69 @@ enum LayoutScan {
             i += 1
         }
         return result
+    }
+
+    static let mottoKeys: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
+    static let hanhPhuc = Array("hanh phuc".utf8)
+
+    /// A letterhead flattened onto one line, as crawled pages give it (`ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- CỘNG HÒA
+    /// XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 12/CT-UBND An Giang, ngày 05 tháng 6 năm
+    /// 2020 CHỈ THỊ …`), in the parts a printed letterhead has on lines of their own: cut at decoration runs, before the
+    /// motto, after `Hạnh phúc`, before `Số:` and after the date when capitals follow. Other lines are one part.
+    static func headerParts(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
+        let f = text.folded
+        guard r.count > 60, let motto = mottoKeys.lazy.compactMap({ find(f, r, $0) }).first else { return [r] }
+        var cuts: [(from: Int, to: Int)] = []  // [from, to) is dropped between two parts
+        // Decoration runs: three or more of - _ = * ~.
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let b = f[k]
+            if b == 0x2D || b == 0x5F || b == 0x3D || b == 0x2A || b == 0x7E {
+                var e = k
+                while e < r.upperBound && f[e] == b { e += 1 }
+                if e - k >= 3 { cuts.append((k, e)) }
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        cuts.append((motto, motto))
+        if let h = find(f, motto..<r.upperBound, hanhPhuc) { cuts.append((h + hanhPhuc.count, h + hanhPhuc.count)) }
+        // `Số:` written with a capital.
+        k = r.lowerBound
+        while k + 2 < r.upperBound {
+            if f[k] == 0x73, f[k + 1] == 0x6F, k == r.lowerBound || !PhraseMatcher.isWordByte(f[k - 1]), VietnameseLetters.isUpper(text.units[k]) {
+                let c = skipSpaces(f, k + 2, r.upperBound)
+                if c < r.upperBound, f[c] == 0x3A, k > r.lowerBound { cuts.append((k, k)) }
+            }
+            k += 1
+        }
+        // After the place and date, when a capital word follows (the type line).
+        k = r.lowerBound
+        while k + 4 < r.upperBound {
+            if f[k] == 0x6E, k == r.lowerBound || !PhraseMatcher.isWordByte(f[k - 1]), let d = DateLine.parseDate(f, at: k, end: r.upperBound) {
+                let n = skipSpaces(f, d.end, r.upperBound)
+                if n < r.upperBound, VietnameseLetters.isUpper(text.units[n]) { cuts.append((d.end, d.end)) }
+                k = d.end
+                continue
+            }
+            k += 1
+        }
+        cuts.sort { $0.from < $1.from }
+        var parts: [Range<Int>] = []
+        var a = r.lowerBound
+        for c in cuts where c.from >= a {
+            var x = a, y = c.from
+            while x < y && isTrim(f[x]) { x += 1 }
+            while y > x && isTrim(f[y - 1]) { y -= 1 }
+            if x < y && hasWordByte(f, x..<y) { parts.append(x..<y) }
+            a = c.to
+        }
+        var x = a, y = r.upperBound
+        while x < y && isTrim(f[x]) { x += 1 }
+        while y > x && isTrim(f[y - 1]) { y -= 1 }
+        if x < y && hasWordByte(f, x..<y) { parts.append(x..<y) }
+        return parts.isEmpty ? [r] : parts
     }
 
     /// Whether the original between normalized units `p` and `p + 1` (the normalizer collapsed or deleted it)
