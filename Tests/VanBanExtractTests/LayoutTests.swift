@@ -282,6 +282,12 @@ import VanBanText
         #expect(signer?.authority == "TM. Ủy ban nhân dân")
     }
 
+    /// A bare `VĂN PHÒNG` under its parent body is that body's office.
+    @Test func officeUnderItsParent() {
+        let text = "UBND TỈNH KON TUM\nVĂN PHÒNG\nSố: 215/TB-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKon Tum, ngày 23 tháng 11 năm 2017\n\nTHÔNG BÁO\nKết luận tại buổi làm việc\n\nGiao Sở Xây dựng rà soát.\n"
+        #expect(Self.documents(text).first?.issuer == "Văn phòng UBND tỉnh Kon Tum")
+    }
+
     /// A crawled page that flattened the letterhead onto one line and the footer onto the last line.
     @Test func flattenedLetterheadAndFooter() {
         let text = "ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 12/CT-UBND An Giang, ngày 05 tháng 6 năm 2020 CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY\n1. Công an tỉnh chủ trì kiểm tra an toàn phòng cháy tại các chợ.\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở nghiêm túc thực hiện Chỉ thị này./. Nơi nhận: - Bộ Công an; - Lưu: VT. CHỦ TỊCH Nguyễn Thanh Bình\n"

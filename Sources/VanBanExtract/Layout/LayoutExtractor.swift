@@ -182,6 +182,7 @@ public struct LayoutExtractor: Sendable {
     }
 
     static let vv = Array("v/v".utf8)
+    static let vanPhong = Array("van phong".utf8)
     static let kinhGui = Array("kinh gui".utf8)
     static let noiNhan = Array("noi nhan".utf8)
     static let bodyStarters: [[UInt8]] = ["can cu", "thuc hien", "xet", "theo de nghi", "tren co so", "kinh gui", "dieu 1", "quyet dinh:",
@@ -502,7 +503,13 @@ public struct LayoutExtractor: Sendable {
                 }
             }
             let found = agencyExtractor.scan(u, fo, 0..<u.count)
-            if let child = found.last {
+            let lastLine = lines[issuerLines[issuerLines.count - 1]].range
+            if issuerLines.count > 1, LayoutScan.fold(text.text(lastLine)).folded == Self.vanPhong,
+               let parent = found.last, parent.range.upperBound <= u.count - lastLine.count {
+                // `UBND TỈNH KON TUM` over a bare `VĂN PHÒNG`: the office of that body.
+                blockName = "Văn phòng " + parent.name
+                blockPlace = parent.place
+            } else if let child = found.last {
                 // Joint issuers under one parent (`SỞ TÀI CHÍNH - SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG`): the bodies joined by a dash.
                 var joint = [child]
                 while joint.count < found.count - 1 {
