@@ -20,7 +20,13 @@ public enum ExtractionJSON {
         func spanAndText(_ range: Range<Int>) {
             let span = text.span(range)
             w.key("span"); w.span(span.start, span.end)
-            w.key("text"); w.utf16String(text.source.units, text.originalRange(range))
+            originalText(range)
+        }
+        /// The original text of a range; one with a CR goes through `originalText` (a CRLF is one line end, as spans count it).
+        func originalText(_ range: Range<Int>) {
+            let r = text.originalRange(range)
+            w.key("text")
+            if text.source.units[r].contains(0x0D) { w.string(text.originalText(range)) } else { w.utf16String(text.source.units, r) }
         }
         /// `"name": [ {span, text, …fields}, … ]` for one kind of record.
         func records<R>(_ name: String, _ items: [R], _ range: (R) -> Range<Int>, _ fields: (R) -> Void) {
@@ -121,7 +127,9 @@ public enum ExtractionJSON {
         w.beginObjectValue()
         let s = text.span(dl.range)
         w.key("span"); w.span(s.start, s.end)
-        w.key("text"); w.utf16String(text.source.units, text.originalRange(dl.range))
+        let r = text.originalRange(dl.range)
+        w.key("text")
+        if text.source.units[r].contains(0x0D) { w.string(text.originalText(dl.range)) } else { w.utf16String(text.source.units, r) }
         w.key("value"); w.optionalString(dl.value)
         w.key("precision"); w.optionalString(dl.precision?.rawValue)
         w.key("due"); w.optionalString(dl.due)

@@ -81,7 +81,8 @@ enum Fixture {
             #expect(!error.description.isEmpty, sourceLocation: sourceLocation)
             return nil
         }
-        let original = Array(String(decoding: source.units, as: UTF16.self).unicodeScalars)
+        // The text as a text-mode reader sees it: a CRLF is one line end (the unit of `span`).
+        let original = Array(String(decoding: Fixture.textMode(source.units), as: UTF16.self).unicodeScalars)
         #expect(original.count == source.scalarCount, "\(label): scalar count", sourceLocation: sourceLocation)
 
         // Tokens and sentences map back to whole scalars of the original.
@@ -191,6 +192,14 @@ enum Fixture {
         }
         let slice = String(String.UnicodeScalarView(original[span.start..<span.end]))
         #expect(slice == text.originalText(range), "\(what): text[span] differs from the record's text", sourceLocation: sourceLocation)
+    }
+
+    /// UTF-16 units without the CR of each CRLF (a CRLF is one line end in spans).
+    static func textMode(_ units: [UInt16]) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count)
+        for (k, u) in units.enumerated() where !(u == 0x0D && k + 1 < units.count && units[k + 1] == 0x0A) { out.append(u) }
+        return out
     }
 
     static func checkSpans(_ value: Any, _ original: [Unicode.Scalar], _ label: String, _ sourceLocation: SourceLocation) {

@@ -109,7 +109,8 @@ struct CorpusScorer {
         deadlines.fp += predictedDeadlines.subtracting(derived).count
         for x in derived.subtracting(predictedDeadlines).sorted() { deadlines.fn += 1; misses.append("\(f): deadline missed \(x)") }
         // Directives: found by quote inside the predicted span text.
-        let original = text.source.string
+        // Spans count a CRLF as one line end, as score.py reads the file (Python text mode).
+        let original = text.source.string.replacingOccurrences(of: "\r\n", with: "\n")
         let scalars = Array(original.unicodeScalars)
         var found: [(String, Directive)] = []
         for d in docs {

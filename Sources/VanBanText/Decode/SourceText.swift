@@ -2,7 +2,8 @@
 ///
 /// Offsets into the original are kept in UTF-16 units internally (`units`); the output
 /// contract counts Unicode scalars, and `scalarOffset(ofUnit:)` converts. A leading BOM is
-/// dropped before anything is counted; line ends are kept as they were.
+/// dropped before anything is counted; line ends are kept, a CRLF counting as one position
+/// (the file as a text-mode reader sees it, so `open(path).read()[start:end]` in Python is the span).
 public struct SourceText: Sendable {
     /// Where the text came from (a path, or `-` for standard input).
     public let path: String
@@ -14,7 +15,7 @@ public struct SourceText: Sendable {
     public let units: [UInt16]
     /// The number of Unicode scalars in the text (`source.characters`).
     public let scalarCount: Int
-    /// For text with surrogate pairs: the scalar offset of each unit (count + 1 entries). Empty otherwise.
+    /// For text with surrogate pairs or CRLF line ends: the span offset of each unit (count + 1 entries). Empty otherwise.
     private let scalarOffsets: [Int32]
 
     public init(path: String, encoding: String, sha256: String, text: String) {
@@ -26,15 +27,21 @@ public struct SourceText: Sendable {
         self.encoding = encoding
         self.sha256 = sha256
         self.units = units
-        var hasSurrogates = false
-        for unit in units where unit & 0xF800 == 0xD800 { hasSurrogates = true; break }
-        if hasSurrogates {
+        var irregular = false
+        for (k, unit) in units.enumerated() where unit & 0xF800 == 0xD800 || (unit == 0x0D && k + 1 < units.count && units[k + 1] == 0x0A) {
+            irregular = true; break
+        }
+        if irregular {
             var offsets = [Int32]()
             offsets.reserveCapacity(units.count + 1)
             var scalar: Int32 = 0
-            for unit in units {
+            for (k, unit) in units.enumerated() {
                 offsets.append(scalar)
-                if unit & 0xFC00 != 0xDC00 { scalar += 1 }  // a low surrogate continues its pair
+                // A low surrogate continues its pair; the CR of a CRLF is one line end with its LF, as a text-mode
+                // reader (Python's `open(path).read()`, what the shared scorer does) sees the file.
+                if unit & 0xFC00 == 0xDC00 { continue }
+                if unit == 0x0D, k + 1 < units.count, units[k + 1] == 0x0A { continue }
+                scalar += 1
             }
             offsets.append(scalar)
             self.scalarOffsets = offsets

@@ -48,9 +48,16 @@ public struct NormalizedText: Sendable {
         return Span(source.scalarOffset(ofUnit: original.lowerBound), source.scalarOffset(ofUnit: original.upperBound))
     }
 
-    /// The original surface text of a normalized range (what `text` fields carry).
+    /// The original surface text of a normalized range (what `text` fields carry), a CRLF read as one
+    /// line end as its span counts it (`SourceText.scalarOffset(ofUnit:)`).
     public func originalText(_ range: Range<Int>) -> String {
-        source.text(originalRange(range))
+        let r = originalRange(range)
+        let u = source.units
+        guard !r.isEmpty, u[r].contains(0x0D) else { return source.text(r) }
+        var out: [UInt16] = []
+        out.reserveCapacity(r.count)
+        for k in r where !(u[k] == 0x0D && k + 1 < u.count && u[k + 1] == 0x0A) { out.append(u[k]) }
+        return String(decoding: out, as: UTF16.self)
     }
 
     /// The normalized text of a range.
