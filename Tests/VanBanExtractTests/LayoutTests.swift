@@ -282,6 +282,12 @@ import VanBanText
         #expect(signer?.authority == "TM. Ủy ban nhân dân")
     }
 
+    /// A headerless excerpt that opens with a cited document's date has no date of its own.
+    @Test func citedDateIsNoHeaderDate() {
+        let text = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nGiao Sở Nội vụ chủ trì thực hiện.\n"
+        #expect(Self.documents(text).first?.date == nil)
+    }
+
     /// A bare `VĂN PHÒNG` under its parent body is that body's office.
     @Test func officeUnderItsParent() {
         let text = "UBND TỈNH KON TUM\nVĂN PHÒNG\nSố: 215/TB-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKon Tum, ngày 23 tháng 11 năm 2017\n\nTHÔNG BÁO\nKết luận tại buổi làm việc\n\nGiao Sở Xây dựng rà soát.\n"

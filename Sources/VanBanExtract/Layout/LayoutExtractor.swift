@@ -245,7 +245,9 @@ public struct LayoutExtractor: Sendable {
                 i += 1
                 continue
             }
-            if placeDate == nil, typeLine == nil, r.count < 90, let pd = DateLine.find(text, line: line, previous: i > 0 ? lines[i - 1] : nil) {
+            // A header date has its place before it or opens the line; `Căn cứ … ngày 05/3/2020` in a headerless excerpt dates a citation.
+            if placeDate == nil, typeLine == nil, r.count < 90, !startsBody(text, line), let pd = DateLine.find(text, line: line, previous: i > 0 ? lines[i - 1] : nil),
+               pd.placeRange != nil || pd.dateRange.lowerBound == r.lowerBound {
                 placeDate = pd
                 if let p = pd.placeRange, i > 0, p.lowerBound < r.lowerBound { upperLines.removeAll { $0 == i - 1 } }
                 sawLetterhead = true
