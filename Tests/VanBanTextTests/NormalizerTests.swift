@@ -32,6 +32,8 @@ struct NormalizerTests {
         ("Lưu: VT. *VT*", "Lưu: VT. VT", "italics"),
         ("ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ", "ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ", "a lone star is kept"),
         ("a  \t b\r\nC", "a b\nC", "runs of spaces, tabs and CRLF"),
+        ("chủ tr&igrave;, ng&agrave;y&nbsp;30/6 &amp; C&#7843; &#x110;", "chủ trì, ngày 30/6 & Cả Đ", "HTML character references of a crawled page"),
+        ("a&#768; &unknown; &amp &#0;", "à &unknown; &amp &#0;", "a decoded mark composes; unknown, unclosed and NUL references stay"),
         ("Số: 3210/QĐ - U B ND", "Số: 3210/QĐ-UBND", "spaced-out letters of a known code"),
         ("Số: 1234 /BYT - K CB\nV/v", "Số: 1234/BYT-KCB\nV/v", "spaced letters of an unknown unit code at the end of the line"),
         ("Số 12/QĐ-UBND V B", "Số 12/QĐ-UBND V B", "letters after a complete code are not merged into it"),

@@ -68,6 +68,7 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ source: SourceText) -> NormalizedText {
         var text = MappedText(identity: source.units)
+        text = Self.decodeEntities(text)
         text = Self.nfc(text)
         text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
