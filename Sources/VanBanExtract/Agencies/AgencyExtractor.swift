@@ -301,6 +301,8 @@ public struct AgencyExtractor: Sendable {
             while w < end && PhraseMatcher.isWordByte(folded[w]) { w += 1 }
             let ok = LayoutScan.isDigit(folded[e]) ? words == 0 : (upper ? LayoutScan.isUpperLine(units, e..<w) || VietnameseLetters.isUpper(units[e]) : LayoutScan.isNameSyllable(units, e..<w))
             guard ok else { break }
+            // A person's name is not part of the place: "Chủ tịch UBND xã Nguyễn Văn Bình".
+            if startsPersonName(folded, e, w, end) { break }
             if words > 0 && (lexicon.agencyMatcher.longestMatch(in: folded, at: e, limit: end) != nil) { break }
             last = w
             words += 1
@@ -315,6 +317,17 @@ public struct AgencyExtractor: Sendable {
         }
         guard words > 0 else { return nil }
         return (placeText(units, k..<last), last)
+    }
+
+    /// A family name followed by `Văn` or `Thị` (`Nguyễn Văn Bình`, `Lê Thị Hoa`): a person, which no
+    /// place name after a level word begins with (wards named after people, `Lê Lợi`, `Trần Hưng Đạo`, do not).
+    func startsPersonName(_ folded: [UInt8], _ e: Int, _ w: Int, _ end: Int) -> Bool {
+        guard lexicon.familyNames.contains(Array(folded[e..<w])), w + 1 < end, folded[w] == 0x20 else { return false }
+        let n = w + 1
+        var m = n
+        while m < end && PhraseMatcher.isWordByte(folded[m]) { m += 1 }
+        let next = folded[n..<m]
+        return next.elementsEqual("van".utf8) || next.elementsEqual("thi".utf8)
     }
 
     func placeText(_ units: [UInt16], _ range: Range<Int>) -> String {

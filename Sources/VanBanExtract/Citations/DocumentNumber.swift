@@ -136,9 +136,9 @@ public struct DocumentNumberLexer: Sendable {
                 a = g
             }
             let before = FoldedScan.skipGapBack(f, a, floor: floor)
-            // A split at the thousands keeps three digits after the space; other splits are single digits.
-            let singles = total - digitCount == (start - a) / 2 && digitCount == 1
-            if a < start, digitCount == 3 || singles, before > floor,
+            // Anchored by `số` or `Số:`, a running number of at most six digits may be split anywhere
+            // (`1 034`, `1 9 7`, `2 15`); the last group has at most three digits.
+            if a < start, digitCount <= 3, before > floor,
                f[before - 1] == 0x3A || FoldedScan.wordEndingAt(f, before, "so", floor: floor) {
                 var joined: [UInt16] = []
                 for k in a..<start where f[k] != 0x20 { joined.append(u[k]) }

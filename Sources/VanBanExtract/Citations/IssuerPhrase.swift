@@ -54,8 +54,10 @@ struct IssuerPhrase {
                     if Self.stops.contains(w) {
                         // `và` joins two capitalised names (`Bộ Tài chính và Bộ Tài nguyên`): keep going then.
                         if w == "va" {
+                            // … but not when a document follows (`của Thủ tướng Chính phủ và Quyết định số …`).
                             let n = FoldedScan.skipGap(f, e, limit: limit)
                             if !(n < limit && VietnameseLetters.isUpper(u[n])) { break }
+                            if let t = lexicon.typeNameMatcher.longestMatch(in: f, at: n, limit: limit), t.range.upperBound > n { break }
                         } else {
                             break
                         }

@@ -217,6 +217,8 @@ public struct LayoutExtractor: Sendable {
         var placeDate: DateLine? = nil
         /// The place and date found inside the subject lines, left out of the subject.
         var subjectCut: Range<Int>? = nil
+        /// A `V/v …` subject on the number's line, after the number.
+        var inlineSubject: Range<Int>? = nil
         var number: DocumentNumber? = nil
         var blankLayout = false
         var sawLetterhead = false
@@ -238,6 +240,15 @@ public struct LayoutExtractor: Sendable {
                     number = n
                     if placeDate == nil, let pd = DateLine.find(text, line: LayoutLine(range: n.range.upperBound..<r.upperBound, blankBefore: false), previous: nil) {
                         placeDate = pd
+                    }
+                    // A flattened header row: `Số: 4567/BGDĐT-GDTrH V/v triển khai … | Hà Nội, ngày …`.
+                    let v = LayoutScan.skipSpaces(folded, n.range.upperBound, r.upperBound)
+                    if subjectLines.isEmpty, LayoutScan.startsWith(folded, v, r.upperBound, Self.vv) {
+                        var e = r.upperBound
+                        if let pd = placeDate, pd.dateRange.lowerBound > v { e = min(e, pd.placeRange?.lowerBound ?? pd.dateRange.lowerBound) }
+                        if let bar = (v..<e).first(where: { folded[$0] == 0x7C }) { e = bar }
+                        hasVv = true
+                        inlineSubject = v..<e
                     }
                 }
                 sawLetterhead = true
@@ -336,8 +347,8 @@ public struct LayoutExtractor: Sendable {
             record.type = "Công văn"
         }
         // Subject.
-        if !subjectLines.isEmpty {
-            var pieces: [Range<Int>] = []
+        if !subjectLines.isEmpty || inlineSubject != nil {
+            var pieces: [Range<Int>] = subjectLines.isEmpty ? [inlineSubject!] : []
             for l in subjectLines {
                 let r = lines[l].range
                 if let cut = subjectCut, r.overlaps(cut) {

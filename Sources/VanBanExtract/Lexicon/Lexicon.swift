@@ -35,6 +35,8 @@ public struct Lexicon: Sendable {
     public var authorityMarks: [AuthorityMark] = []
     /// OCR look-alikes in codes: wrong → right.
     public var codeConfusions: [String: String] = [:]
+    /// Letters OCR reads for digits inside numbers (`ocr-confusions.tsv`, context `digits`).
+    public var digitLookalikes: [UInt16: UInt16] = [:]
     /// Abbreviations with a final period (folded, without the period) for the sentence splitter.
     public var abbreviations: Set<String> = []
     /// Vietnamese family names as folded keys (`nguyen`, `tran`, `dang`).
@@ -70,7 +72,7 @@ public struct Lexicon: Sendable {
         var codes = Set<String>()
         for t in documentTypes where !t.code.isEmpty { codes.insert(t.code); codes.formUnion(t.aliases) }
         for i in issuers { codes.insert(i.code) }
-        return NormalizationRules(knownCodes: codes, codeConfusions: codeConfusions)
+        return NormalizationRules(knownCodes: codes, codeConfusions: codeConfusions, digitLookalikes: digitLookalikes)
     }
 
     /// Loads every lexicon from `directory`; errors name `file:line`.
@@ -128,6 +130,9 @@ public struct Lexicon: Sendable {
         for table in try directory.tables("ocr-confusions.tsv") {
             let (w, r, c) = (try table.column("wrong"), try table.column("right"), try table.column("context"))
             for row in table.rows where row[c] == "code" || row[c] == "any" { lexicon.codeConfusions[row[w]] = row[r] }
+            for row in table.rows where row[c] == "digits" && row[w].utf16.count == 1 && row[r].utf16.count == 1 {
+                lexicon.digitLookalikes[row[w].utf16.first!] = row[r].utf16.first!
+            }
         }
         for table in try directory.tables("abbreviations.tsv") {
             let a = try table.column("abbreviation")

@@ -10,9 +10,13 @@ public struct NormalizationRules: Sendable {
     /// Single characters repaired everywhere (`Ð` U+00D0 → `Đ`, fullwidth `／` → `/`).
     public var characterRepairs: [UInt16: UInt16]
 
+    /// Letters read for digits inside numbers (`O` → `0`, `l` → `1`; see `repairDigitLookalikes`).
+    public var digitLookalikes: [UInt16: UInt16]
+
     /// `codeConfusions` may hold single-character rows; those become `characterRepairs`.
-    public init(knownCodes: Set<String>, codeConfusions: [String: String]) {
+    public init(knownCodes: Set<String>, codeConfusions: [String: String], digitLookalikes: [UInt16: UInt16] = NormalizationRules.builtinDigitLookalikes) {
         self.knownCodes = knownCodes
+        self.digitLookalikes = digitLookalikes
         var characters: [UInt16: UInt16] = [:]
         for (wrong, right) in codeConfusions where wrong.utf16.count == 1 && right.utf16.count == 1 {
             characters[wrong.utf16.first!] = right.utf16.first!
@@ -20,6 +24,9 @@ public struct NormalizationRules: Sendable {
         self.characterRepairs = characters
         self.codeConfusions = codeConfusions.filter { $0.key.utf16.count == $0.value.utf16.count && $0.key.utf16.count > 1 }
     }
+
+    /// `O o` → 0 and `l I` → 1, the look-alikes of `ocr-confusions.tsv` (context `digits`).
+    public static let builtinDigitLookalikes: [UInt16: UInt16] = [0x4F: 0x30, 0x6F: 0x30, 0x6C: 0x31, 0x49: 0x31]
 
     /// A small built-in set, used when no lexicon is loaded (tests of the text layer).
     public static let builtin = NormalizationRules(
@@ -73,6 +80,7 @@ public struct Normalizer: Sendable {
         text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
         Self.canonicalizeTones(&text.units)
+        Self.repairDigitLookalikes(&text.units, table: rules.digitLookalikes)
         text = repairNumbers(text)
         return NormalizedText(source: source, mapped: text)
     }
