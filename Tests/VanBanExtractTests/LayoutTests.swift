@@ -91,6 +91,30 @@ import VanBanText
         #expect(d.number == "89/TB-UBND")
     }
 
+    @Test("a header exported as a pipe table: the V/v subject after the number in one cell, the date in the next")
+    func subjectInTheNumberCell() throws {
+        let text = """
+            | BỘ GIÁO DỤC VÀ ĐÀO TẠO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+            | Số: 4567/BGDĐT-GDTrH V/v triển khai nhiệm vụ năm học 2024-2025 | Hà Nội, ngày 22 tháng 8 năm 2024 |
+
+            Kính gửi: Các Sở Giáo dục và Đào tạo
+            """
+        let d = try #require(Self.documents(text).first)
+        #expect(d.number == "4567/BGDĐT-GDTrH")
+        #expect(d.subject == "triển khai nhiệm vụ năm học 2024-2025")
+        #expect(d.date == "2024-08-22")
+        #expect(d.type == "Công văn")
+    }
+
+    @Test("a running number split anywhere by OCR after Số: is joined")
+    func splitRunningNumber() throws {
+        let text = "ỦY BAN NHÂN DÂN\nXÃ TÂN HƯNG\nSố: 2 15/TB - U B ND\nTân Hưng, ngày 1 8 tháng 9 năm 2025\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã\n"
+        let d = try #require(Self.documents(text).first)
+        #expect(d.number == "215/TB-UBND")
+        #expect(d.date == "2025-09-18")
+        #expect(d.issuer == "UBND xã Tân Hưng")
+    }
+
     /// seeds 001: a cover letter, a signature stamp, then the notice with its own letterhead.
     @Test func twoDocumentsInOneFile() {
         let text = Self.letter + Self.notice

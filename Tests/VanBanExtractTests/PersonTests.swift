@@ -19,6 +19,7 @@ import VanBanText
         ("Hội nghị do Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Hải Giang chủ trì.", "Lâm Hải Giang", "Phó Chủ tịch UBND tỉnh"),  // position before the name
         ("Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Nguyễn Ngọc Quang kết luận:", "Nguyễn Ngọc Quang", "Phó Chủ tịch Thường trực UBND tỉnh"),  // longest position
         ("Đề nghị đ/c Trần Thị Hoa theo dõi.", "Trần Thị Hoa", nil),  // đ/c without position
+        ("Ngày 16/9/2025, Chủ tịch UBND xã Nguyễn Văn Bình chủ trì cuộc họp.", "Nguyễn Văn Bình", "Chủ tịch UBND xã"),  // a commune's name is no person's
     ] as [(String, String, String?)])
     func withPosition(_ text: String, _ name: String, _ position: String?) {
         let found = Self.people(text)
