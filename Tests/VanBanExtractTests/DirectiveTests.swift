@@ -25,6 +25,12 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "2. Tổ chức thực hiện\nb) UBND thành phố Kon Tum: Chỉ đạo các phòng chuyên môn tăng cường kiểm tra trật tự xây dựng.\n", quote: "kiểm tra trật tự",
+             assignees: ["UBND thành phố Kon Tum"], reason: "the body labelling an item directs the group after Chỉ đạo"),
+        Case(text: "II. TỔ CHỨC THỰC HIỆN\n1. Các phòng, đơn vị thuộc Sở căn cứ Kế hoạch này chủ động triển khai thực hiện.\n", quote: "chủ động triển khai",
+             assignees: ["Các phòng, đơn vị thuộc Sở"], reason: "a Sở's own divisions as a plural group"),
+        Case(text: "4. Trong thời hạn 10 ngày, các Sở Y tế gửi danh sách cán bộ đầu mối về Bộ.\n", quote: "danh sách cán bộ",
+             assignees: ["các Sở Y tế"], reason: "the name of a plural head ends before the verb gửi"),
         Case(text: "2. Các bệnh viện trực thuộc Bộ Y tế chuẩn bị đầy đủ thuốc, trang thiết bị.\n", quote: "chuẩn bị đầy đủ thuốc",
              assignees: ["Các bệnh viện trực thuộc Bộ Y tế"], reason: "a plural kind qualified by the body it belongs to"),
         Case(text: "3. Giao Cục Quản lý Khám, chữa bệnh chủ trì kiểm tra việc thực hiện.\n", quote: "kiểm tra việc thực hiện",

@@ -266,6 +266,10 @@ final class ClauseReader {
         var previousWord: Range<Int>? = nil
         while k < rawEnd {
             if f[k] == 0x2C { predicateSeen = false; k += 1; continue }
+            // A body labelling the item (`b) UBND thành phố Kon Tum: Chỉ đạo các phòng …`) is the assignee; a verb
+            // after its colon is the label's task, read by the list of bodies below.
+            if f[k] == 0x3A, !predicateSeen, let w0 = scan.word(at: p, k), w0.lowerBound == p,
+               let label = parser.bodyList(at: p, limit: k, scan: scan), scan.skipSpaces(label.end, k) == k { break }
             guard scan.isWord(k), k == 0 || !scan.isWord(k - 1) else { k += 1; continue }
             if let v = cues.verb(at: k, in: scan, limit: limit) {
                 if v.roles.contains(.assign) && !predicateSeen {

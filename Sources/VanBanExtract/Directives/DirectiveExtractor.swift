@@ -152,6 +152,10 @@ public struct DirectiveExtractor: Sendable {
                 if c.opensWithDirect, carry == nil, let ctx = st.context, !ctx.relays, !ctx.bodies.isEmpty {
                     assignees = ctx.bodies
                 }
+                // A body labelling its item directs the bodies after `Chỉ đạo` (`b) UBND thành phố: Chỉ đạo các phòng chuyên môn …`).
+                if c.opensWithDirect, c.after == .colon, let carry, !carry.isEmpty, !carryMadeTask {
+                    assignees = carry
+                }
                 let explicit = !assignees.isEmpty
                 if !explicit {
                     assignees = inherited ?? []

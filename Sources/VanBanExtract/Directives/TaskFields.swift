@@ -21,13 +21,13 @@ struct TaskFields {
             guard ok, k + n == limit || !scan.isWord(k + n) || !scan.isWord(k + n - 1) else { return nil }
             return k + n
         }
-        for prefix: StaticString in ["co quan ", "don vi ", "bo phan "] { if let e = starts(prefix) { k = e; break } }
+        for prefix: StaticString in ["co quan, don vi ", "co quan ", "don vi ", "bo phan "] { if let e = starts(prefix) { k = e; break } }
         if let e = starts("chu tri") ?? starts("thuc hien") { return (.lead, e) }
         if let e = starts("phoi hop") { return (.coordinate, e) }
         if let e = starts("thoi gian hoan thanh") ?? starts("thoi gian thuc hien") ?? starts("thoi han hoan thanh") ?? starts("thoi han") ?? starts("tien do") {
             return (.time, e)
         }
-        if let e = starts("nhiem vu") ?? starts("noi dung") ?? starts("ten nhiem vu") { return (.task, e) }
+        if let e = starts("nhiem vu") ?? starts("noi dung") ?? starts("ten nhiem vu") ?? starts("cong viec") { return (.task, e) }
         if let e = starts("stt") ?? starts("tt") { return (.number, e) }
         return nil
     }
@@ -66,13 +66,17 @@ struct TaskFields {
         let f = scan.folded
         var out: [(task: Range<Int>, row: Range<Int>, lead: [Body], coordinate: [Body])] = []
         var columns: [Field]? = nil
+        /// The first row of a table block: its cells may be labels with a few more words (`Nội dung công việc`).
+        var firstRow = true
         var s = range.lowerBound
         while s < range.upperBound {
             var e = s
             while e < range.upperBound && f[e] != 0x0A { e += 1 }
             let line = scan.trimmed(s..<e)
             defer { s = e + 1 }
-            guard !line.isEmpty, f[line.lowerBound] == 0x7C else { columns = nil; continue }
+            guard !line.isEmpty, f[line.lowerBound] == 0x7C else { columns = nil; firstRow = true; continue }
+            let header = firstRow
+            firstRow = false
             var cells: [Range<Int>] = []
             var c = line.lowerBound + 1
             var k = c
@@ -83,8 +87,13 @@ struct TaskFields {
             if c < line.upperBound { cells.append(scan.trimmed(c..<line.upperBound)) }
             if cells.allSatisfy({ r in r.allSatisfy { f[$0] == 0x2D || f[$0] == 0x3A || f[$0] == 0x20 } }) { continue }
             let kinds = cells.map { cell -> Field in
-                guard let (kind, end) = field(at: cell.lowerBound, limit: cell.upperBound), scan.skipSpaces(end, cell.upperBound) == cell.upperBound else { return .other }
-                return kind
+                guard let (kind, end) = field(at: cell.lowerBound, limit: cell.upperBound) else { return .other }
+                let rest = scan.skipSpaces(end, cell.upperBound)
+                if rest == cell.upperBound { return kind }
+                // In the head row a label may go on: `Nội dung công việc`, `Đơn vị chủ trì thực hiện`, `Thời gian hoàn thành dự kiến`.
+                var words = 0, k = rest
+                while let w = scan.word(at: k, cell.upperBound) { words += 1; k = w.upperBound }
+                return header && words <= 3 ? kind : .other
             }
             if kinds.contains(.task) && kinds.contains(.lead) { columns = kinds; continue }
             guard let columns, columns.count == cells.count,
