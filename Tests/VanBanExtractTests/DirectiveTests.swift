@@ -166,6 +166,8 @@ struct DirectiveTests {
         ("Hội đồng nhân dân tỉnh đánh giá cao sự nỗ lực của Ủy ban nhân dân tỉnh trong chỉ đạo, điều hành.\n", "evaluation at the predicate itself"),
         ("Sở Nội vụ, Sở Tài chính đã chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả sắp xếp.\n", "a list before chịu trách nhiệm with đã"),
         ("Ngày 18/9/2020, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình thực hiện nhiệm vụ 9 tháng đầu năm.\n", "the meeting heard a report"),
+        ("I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\nChủ tịch UBND huyện chỉ đạo các cơ quan, đơn vị tổ chức quán triệt đến cán bộ, công chức.\n",
+         "under an assessment heading a body directing another is an account"),
         ("Trong 9 tháng đầu năm, các cấp ủy, chính quyền đã lãnh đạo, chỉ đạo thực hiện hoàn thành nhiều chỉ tiêu.\n", "đã after a Party group list"),
     ]
 

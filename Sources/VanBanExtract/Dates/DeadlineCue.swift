@@ -65,6 +65,30 @@ struct DeadlineCue {
         return true
     }
 
+    /// How many of the nearest words are a time of day: `17 giờ`, `17 giờ 30`, `17 giờ 30 phút`, `17h`, `17h30`,
+    /// each optionally after `lúc`.
+    private func timeOfDay(_ w: [Word]) -> Int {
+        var n = 0
+        if w.count >= 4, eq(w[0], "phut"), isDigits(w[1]), eq(w[2], "gio"), isDigits(w[3]) { n = 4 }
+        else if w.count >= 3, isDigits(w[0]), eq(w[1], "gio"), isDigits(w[2]) { n = 3 }
+        else if w.count >= 2, eq(w[0], "gio"), isDigits(w[1]) { n = 2 }
+        else if let first = w.first, isHourWord(first) { n = 1 }
+        if n > 0, n < w.count, eq(w[n], "luc") { n += 1 }
+        return n
+    }
+
+    /// `17h`, `17h00`, `8h30`.
+    private func isHourWord(_ w: Word) -> Bool {
+        var k = w.start, digits = 0
+        while k < w.end && FoldedScan.isDigit(f[k]) { k += 1; digits += 1 }
+        guard digits >= 1, digits <= 2, k < w.end, f[k] == 0x68 else { return false }
+        k += 1
+        let rest = w.end - k
+        guard rest == 0 || rest == 2 else { return false }
+        while k < w.end { guard FoldedScan.isDigit(f[k]) else { return false }; k += 1 }
+        return true
+    }
+
     private func isDigits(_ w: Word) -> Bool {
         for k in w.start..<w.end where !FoldedScan.isDigit(f[k]) { return false }
         return true
@@ -72,7 +96,9 @@ struct DeadlineCue {
 
     /// The deadline cue governing `hit`: its strength and where the cue phrase starts.
     func cue(for hit: DateHit) -> (strength: Strength, start: Int) {
-        let (w, colon, _) = wordsBefore(hit.range.lowerBound, count: 6)
+        let (all, colon, _) = wordsBefore(hit.range.lowerBound, count: 10)
+        // A time of day between the cue and the date is read over: `trước 17 giờ ngày 15/10`, `trước 17h00 ngày …`.
+        let w = Array(all.dropFirst(timeOfDay(all)).prefix(6))
         let start = hit.range.lowerBound
         if hit.kind == .period { return (.period, start) }
         if colon {

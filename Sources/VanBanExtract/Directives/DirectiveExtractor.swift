@@ -199,7 +199,9 @@ public struct DirectiveExtractor: Sendable {
                     carryMadeTask = false
                 }
                 guard !assignees.isEmpty, !c.goal else { continue }
-                if st.mode == .narrative && !c.assigned { continue }
+                // Under an assessment heading a body that directs another reports what was done
+                // (`Chủ tịch UBND huyện chỉ đạo các cơ quan …`); only an order opening the clause is a task there.
+                if st.mode == .narrative && (!c.assigned || c.relayer != nil) { continue }
                 let listed = para.node != nil || st.context != nil
                 if explicit && !c.assigned && !(listed || st.mode == .directive || c.obligation) { continue }
                 // Outside a list, a clause without a subject belongs to the task its paragraph
