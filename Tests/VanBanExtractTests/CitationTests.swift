@@ -105,6 +105,15 @@ struct CitationTests {
         #expect(all.count == 2 && all.allSatisfy { $0.relation == .basis }, "\(all.map { ($0.number, $0.relation) })")
     }
 
+    @Test("a law's title may hold a lower-case type word: the citation starts at the capitalised Luật")
+    func lawTitleWithTypeWord() throws {
+        let text = "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\n"
+        let extraction = CiteFixture.pipeline.extract(SourceText(path: "t", encoding: "utf-8", sha256: "", text: text))
+        let c = try #require(extraction.documents.flatMap(\.citations).first)
+        #expect(c.type == "Luật")
+        #expect(extraction.normalized.text(c.range) == "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15")
+    }
+
     @Test("forms attached to a cited text are a plain reference")
     func attachedForms() {
         let text = "I. NHIỆM VỤ\nb) Tổng hợp theo các biểu mẫu ban hành kèm theo Thông tư số 342/2016/TT-BTC ngày 30/12/2016 của Bộ Tài chính."

@@ -45,7 +45,7 @@ public struct CitationExtractor: Sendable {
         for n in numbers where !n.isDraft {
             if isLetterheadNumber(f, n.range.lowerBound, floor: range.lowerBound) { continue }
             let codeNames = typeNames(code: n.typeCode, grammar: n.grammar)
-            let found = typeFinder.find(f, before: n.range.lowerBound, floor: range.lowerBound, codeNames: codeNames, law: n.grammar == .law)
+            let found = typeFinder.find(f, before: n.range.lowerBound, floor: range.lowerBound, codeNames: codeNames, law: n.grammar == .law, units: text.units)
             var type: String? = found?.name
             if type == "Văn bản" || type == nil {
                 type = codeNames.first ?? (n.typeCode == nil && n.grammar == .administrative ? "Công văn" : type)

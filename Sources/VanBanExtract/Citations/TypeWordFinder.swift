@@ -7,7 +7,8 @@ import VanBanText
 /// words may stand between the type and `số` (`kết luận`, `hành động`, `thanh tra`), and up to
 /// eight for a law (`Luật Tổ chức chính quyền địa phương số 72/2025/QH15`). Among candidates the
 /// one whose name agrees with the number's type code wins (`Thông báo kết luận số 89/TB-UBND` is a
-/// Thông báo, not a Kết luận); otherwise the nearest.
+/// Thông báo, not a Kết luận); otherwise the nearest. Inside a law's title a lower-case type word
+/// (`… pháp luật số …`) is a word of the title.
 struct TypeWordFinder {
     let lexicon: Lexicon
 
@@ -18,7 +19,7 @@ struct TypeWordFinder {
     }
 
     /// The type word before `position`, given the names the number's code allows (may be empty).
-    func find(_ f: [UInt8], before position: Int, floor: Int, codeNames: [String], law: Bool) -> Found? {
+    func find(_ f: [UInt8], before position: Int, floor: Int, codeNames: [String], law: Bool, units: [UInt16]? = nil) -> Found? {
         var k = FoldedScan.skipGapBack(f, position, floor: floor)
         var hasSo = false
         if k > floor && f[k - 1] == 0x3A { k = FoldedScan.skipGapBack(f, k - 1, floor: floor) }
@@ -28,11 +29,15 @@ struct TypeWordFinder {
         }
         let maxQualifiers = hasSo ? (law ? 8 : 2) : 0
         var candidates: [Found] = []
+        var lowerCase: Set<Int> = []
         var end = k
         for q in 0...maxQualifiers {
             if let found = typeEnding(at: end, f, floor: floor) {
+                // In a law's title a lower-case type word is part of the title (`Luật Ban hành văn bản quy phạm
+                // pháp luật số 64/2025/QH15`): the capitalised one before it names the law.
+                let titleWord = law && units.map { !VietnameseLetters.isUpper($0[found.start]) } == true
                 candidates.append(found)
-                if codeNames.isEmpty || codeNames.contains(found.name) { break }
+                if titleWord { lowerCase.insert(found.start) } else if codeNames.isEmpty || codeNames.contains(found.name) { break }
             }
             if q == maxQualifiers { break }
             // Step back over one qualifier word (letters only).
@@ -41,8 +46,9 @@ struct TypeWordFinder {
             end = FoldedScan.skipGapBack(f, s, floor: floor)
             if end == s { break }
         }
-        if let agreeing = candidates.first(where: { codeNames.contains($0.name) }) { return agreeing }
-        return candidates.first
+        let written = candidates.filter { !lowerCase.contains($0.start) }
+        if let agreeing = written.first(where: { codeNames.contains($0.name) }) ?? candidates.first(where: { codeNames.contains($0.name) }) { return agreeing }
+        return written.first ?? candidates.first
     }
 
     /// The longest type name that ends exactly at `end`.
