@@ -277,17 +277,22 @@ public struct Normalizer: Sendable {
         } }
     }
 
-    /// Whether the tag `u[start..<end]` ends a line when rendered: `<br>`, `<br/>`, `</p>`, `</div>`, `</tr>`, `</li>`.
+    /// Whether the tag `u[start..<end]` ends a line when rendered: `<br>`, `<br/>`, `</p>`, `</div>`, `</tr>`, `</li>`,
+    /// headings and the page title; a table cell (`</td>`) too, so that the columns of a letterhead table read one
+    /// after the other (`ỦY BAN NHÂN DÂN` / `TỈNH BÌNH ĐỊNH` / `CỘNG HÒA …`) instead of running into each other.
     private static func breaksLine(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Bool {
         var k = start + 1
         let closing = k < end && u[k] == 0x2F
         if closing { k += 1 }
         var name: [UInt8] = []
-        while k < end, name.count < 4, (u[k] | 0x20) >= 0x61, (u[k] | 0x20) <= 0x7A { name.append(UInt8(u[k] | 0x20)); k += 1 }
+        while k < end, name.count < 10, (u[k] | 0x20) >= 0x61 && (u[k] | 0x20) <= 0x7A || name.count == 1 && u[k] >= 0x31 && u[k] <= 0x36 {
+            name.append(u[k] >= 0x31 && u[k] <= 0x36 ? UInt8(u[k]) : UInt8(u[k] | 0x20)); k += 1
+        }
         guard k < end, u[k] == 0x3E || u[k] == 0x20 || u[k] == 0x2F else { return false }
         switch String(decoding: name, as: UTF8.self) {
-        case "br": return true
-        case "p", "div", "tr", "li": return closing
+        case "br", "hr": return true
+        case "p", "div", "tr", "li", "td", "th", "table", "title", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+             "header", "footer", "blockquote", "pre", "dd", "dt", "caption": return closing
         default: return false
         }
     }
