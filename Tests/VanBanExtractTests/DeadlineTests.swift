@@ -27,6 +27,9 @@ struct DeadlineTests {
         Case(input: "sơ tán dân trước 17 giờ ngày 15/10/2020.", phrase: "trước 17 giờ ngày 15/10/2020", value: "2020-10-15", precision: .day, due: "2020-10-15", recurrence: nil, reason: "a time of day between the cue and the date"),
         Case(input: "báo cáo trước 9 giờ 30 phút ngày 16/10/2020.", phrase: "trước 9 giờ 30 phút ngày 16/10/2020", value: "2020-10-16", precision: .day, due: "2020-10-16", recurrence: nil, reason: "hours and minutes"),
         Case(input: "gửi trước 17h00 ngày 15/10/2020.", phrase: "trước 17h00 ngày 15/10/2020", value: "2020-10-15", precision: .day, due: "2020-10-15", recurrence: nil, reason: "17h00"),
+        Case(input: "Ngày 05/3/2021 Sở họp.\nGiao Sở Y tế báo cáo trước 31/3.", phrase: "trước 31/3", value: "2021-03-31", precision: .day, due: "2021-03-31", recurrence: nil, reason: "a bare day and month after trước takes the year of the text"),
+        Case(input: "Ngày 05/3/2021 Sở họp.\nGiao Sở Tài chính hoàn thành trong tháng 4.", phrase: "trong tháng 4", value: "2021-04", precision: .month, due: "2021-04-30", recurrence: nil, reason: "a month without a year after trong"),
+        Case(input: "Ngày 05/3/2021 Sở họp.\ntổ chức trong tháng 11 hằng năm", phrase: "trong tháng 11 hằng năm", value: nil, precision: nil, due: nil, recurrence: .yearly, reason: "a yearly month recurs; it is not this year's month"),
         Case(input: "gửi chậm nhất ngày 20/10/2023.", phrase: "chậm nhất ngày 20/10/2023", value: "2023-10-20", precision: .day, due: "2023-10-20", recurrence: nil, reason: "chậm nhất"),
         Case(input: "báo cáo trong tháng 3 năm 2024.", phrase: "trong tháng 3 năm 2024", value: "2024-03", precision: .month, due: "2024-03-31", recurrence: nil, reason: "month gives its last day"),
         Case(input: "hoàn thành trong tháng 2/2024.", phrase: "trong tháng 2/2024", value: "2024-02", precision: .month, due: "2024-02-29", recurrence: nil, reason: "leap February"),
@@ -74,6 +77,8 @@ struct DeadlineTests {
         Trap(input: "thông qua tại Kỳ họp thứ Sáu (dự kiến tổ chức vào tháng 12/2017).", reason: "an expected event"),
         Trap(input: "từ ngày 01/3/2021 đến ngày 30/6/2021 tổ chức kiểm tra", reason: "a period"),
         Trap(input: "đơn vị hàng đầu về hàng hóa của ngân hàng", reason: "hàng not before a unit of time"),
+        Trap(input: "Ngày 05/3/2021 Sở họp.\nTrong tháng 4, tỉnh đã tổ chức 5 hội nghị", reason: "a yearless narrative month opening a clause"),
+        Trap(input: "Ngày 05/3/2021 Sở họp.\nxếp trước 59/63 tỉnh", reason: "a ratio after trước is no date"),
     ]
 
     @Test("not deadlines", arguments: traps)

@@ -103,6 +103,9 @@ public struct DateExtractor: Sendable {
                 guard let year = context.year(for: hit, folded: f),
                       CalendarMath.isValid(day: hit.day, month: hit.month, year: year) else { continue }
                 hit.year = year
+            } else if hit.kind == .month && hit.year == 0 {
+                guard let year = context.year(for: hit, folded: f) else { continue }
+                hit.year = year
             }
             if hit.kind == .day { context.add(hit) }
             hits.append(hit)

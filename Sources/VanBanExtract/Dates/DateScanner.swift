@@ -106,7 +106,8 @@ struct DateScanner {
             if p == 0x2F || p == 0x2C { return .none }
             if p == 0x2E && i - 1 > floor && FoldedScan.isDigit(f[i - 2]) { return .none }
         }
-        let numericResult = numeric(i, lead: i, allowSpaces: false, allowNoYear: false)
+        // After a deadline word a day and month stand alone too (`báo cáo trước 31/3`, `chậm nhất 15/4`).
+        let numericResult = numeric(i, lead: i, allowSpaces: false, allowNoYear: deadlineWordBefore(i))
         if case .none = numericResult {} else { return numericResult }
         let verbalResult = verbal(i, lead: i, allowNoYear: false)
         if case .none = verbalResult {} else { return verbalResult }
@@ -130,9 +131,36 @@ struct DateScanner {
         guard j > i + 5, j < limit, FoldedScan.isDigit(f[j]) else { return .none }
         let m = ocrDigits(j, year: false)
         guard m.count <= 2 else { return .none }
-        guard let y = yearAfter(m.end) else { return .none }
+        guard let y = yearAfter(m.end) else {
+            // `trong tháng 4`, `trước tháng 10`, `cuối tháng 3`: a month of the year the text is in, resolved
+            // by the extractor like `ngày 30/6`; `tháng 11 hằng năm` recurs, `tháng 4 năm nay` is left alone.
+            guard m.value >= 1, m.value <= 12, m.end == limit || !FoldedScan.isAlnum(f[m.end]), monthCueBefore(lead) else { return .none }
+            let after = FoldedScan.skipGap(f, m.end, limit: limit)
+            if after < limit, FoldedScan.word(f, after, "hang", limit: limit) || FoldedScan.word(f, after, "nam", limit: limit) || f[after] == 0x2F || f[after] == 0x2D {
+                return .none
+            }
+            return .hit(DateHit(range: lead..<m.end, kind: .month, year: 0, month: m.value))
+        }
         if m.value < 1 || m.value > 12 { return .impossible(lead..<y.end) }
         return .hit(DateHit(range: lead..<y.end, kind: .month, year: y.year, month: m.value))
+    }
+
+    /// The word before `i` is `trước` or `chậm nhất`: a bare `31/3` after it is a date.
+    private func deadlineWordBefore(_ i: Int) -> Bool {
+        let e = FoldedScan.skipGapBack(f, i, floor: floor)
+        guard e < i, e > floor else { return false }
+        if FoldedScan.wordEndingAt(f, e, "truoc", floor: floor) { return true }
+        guard FoldedScan.wordEndingAt(f, e, "nhat", floor: floor) else { return false }
+        let c = FoldedScan.skipGapBack(f, e - 4, floor: floor)
+        return c < e - 4 && FoldedScan.wordEndingAt(f, c, "cham", floor: floor)
+    }
+
+    /// The word before the `tháng` at `lead` is `trong`, `trước`, `cuối` or `đến`: a month without a year is meant then.
+    private func monthCueBefore(_ lead: Int) -> Bool {
+        let e = FoldedScan.skipGapBack(f, lead, floor: floor)
+        guard e < lead, e > floor else { return false }
+        return FoldedScan.wordEndingAt(f, e, "trong", floor: floor) || FoldedScan.wordEndingAt(f, e, "truoc", floor: floor)
+            || FoldedScan.wordEndingAt(f, e, "cuoi", floor: floor) || FoldedScan.wordEndingAt(f, e, "den", floor: floor)
     }
 
     /// `quý I/2024`, `quý II năm 2024`, `Quý 4 năm 2017`, `quý IV-2018`.
