@@ -40,6 +40,8 @@ import VanBanText
         ("Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo thực hiện.", ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]),  // a Party group of a lexicon body
         ("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN", []),  // "BAN" of "BAN HÀNH" in capitals is no body
         ("Phối hợp với Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình và Công ty Điện lực Ninh Bình.", ["Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình", "Công ty Điện lực Ninh Bình"]),  // abbreviations after abbreviations; a provincial body with its province
+        ("Phối hợp với Viễn thông Gia Lai nâng cấp hạ tầng mạng.", ["Viễn thông Gia Lai"]),  // a name ending on its province takes no lower-case words after it
+        ("Chủ tịch UBND xã Nguyễn Văn Bình chủ trì.", ["UBND xã"]),  // a person's name after the level word is no commune
         ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),  // two header columns on one line: no committee named "Nhân dân …"
     ] as [(String, [String])])
     func mentions(_ text: String, _ expected: [String]) {

@@ -168,6 +168,8 @@ struct DirectiveTests {
         ("Ngày 18/9/2020, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình thực hiện nhiệm vụ 9 tháng đầu năm.\n", "the meeting heard a report"),
         ("I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\nChủ tịch UBND huyện chỉ đạo các cơ quan, đơn vị tổ chức quán triệt đến cán bộ, công chức.\n",
          "under an assessment heading a body directing another is an account"),
+        ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao hiệu quả ứng dụng dữ liệu dân cư.\n2. Yêu cầu\nCác sở, ngành, địa phương bám sát nhiệm vụ được giao, bảo đảm tiến độ.\n",
+         "an item that is only the heading Yêu cầu is no verb"),
         ("Trong 9 tháng đầu năm, các cấp ủy, chính quyền đã lãnh đạo, chỉ đạo thực hiện hoàn thành nhiều chỉ tiêu.\n", "đã after a Party group list"),
     ]
 

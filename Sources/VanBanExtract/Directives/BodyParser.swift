@@ -137,10 +137,22 @@ struct BodyParser: Sendable {
                 end = next.upperBound; count += 2; continue
             }
             guard lowercase, k == scan.skipSpaces(end, limit, lines: false), lower < 3, !Self.stopWords.contains(scan.key(w)),
-                  !isPredicate(w.lowerBound, limit: limit, scan: scan) else { break }
+                  !isPredicate(w.lowerBound, limit: limit, scan: scan), !endsOnProvince(first.lowerBound, end, scan: scan) else { break }
             end = w.upperBound; lower += 1; count += 1
         }
         return end
+    }
+
+    /// Whether a province name ends the capitalised words of `[start, end)` at `end` (`Viễn thông Gia Lai`):
+    /// no lower-case word of the name comes after it.
+    private func endsOnProvince(_ start: Int, _ end: Int, scan: TextScan) -> Bool {
+        var k = start
+        while k < end {
+            if scan.isWord(k), k == 0 || !scan.isWord(k - 1), VietnameseLetters.isUpper(scan.units[k]),
+               let m = lexicon.provinceMatcher.longestMatch(in: scan.folded, at: k, limit: end), m.range.upperBound == end { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The end of the compound noun starting at `p`, or `p`.

@@ -97,6 +97,11 @@ struct ParagraphBuilder {
         }
         let last = f[c.range.upperBound - 1]
         if last == 0x2E || last == 0x3B || last == 0x3A || last == 0x21 || last == 0x3F { return false }
+        // An item that is nothing but a goal or assessment heading (`2. Yêu cầu` under `MỤC ĐÍCH, YÊU CẦU`) heads what follows.
+        if c.isNodeLine, let m = scan.phrases.headings.match(at: c.range.lowerBound, limit: c.range.upperBound),
+           m.range.upperBound == c.range.upperBound, m.payloads.contains(where: { cues.kinds[$0] == .goalHeading || cues.kinds[$0] == .assessmentHeading }) {
+            return false
+        }
         if let w = scan.lastWord(before: c.range.upperBound, from: c.range.lowerBound), w.upperBound == c.range.upperBound,
            Self.openWords.contains(scan.key(w)) {
             return true
