@@ -170,6 +170,8 @@ struct DirectiveTests {
          "under an assessment heading a body directing another is an account"),
         ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao hiệu quả ứng dụng dữ liệu dân cư.\n2. Yêu cầu\nCác sở, ngành, địa phương bám sát nhiệm vụ được giao, bảo đảm tiến độ.\n",
          "an item that is only the heading Yêu cầu is no verb"),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh;\n\nTheo bản tin của Trung tâm Dự báo khí tượng thủy văn quốc gia, bão đang mạnh lên.\n",
+         "the address of a Công điện is no lead-in"),
         ("Trong 9 tháng đầu năm, các cấp ủy, chính quyền đã lãnh đạo, chỉ đạo thực hiện hoàn thành nhiều chỉ tiêu.\n", "đã after a Party group list"),
     ]
 

@@ -44,7 +44,7 @@ struct ParagraphBuilder {
             var keyStart = line.lowerBound
             while keyStart < line.upperBound, [0x7C, 0x2A, 0x23, 0x20, 0x5F].contains(f[keyStart]) { keyStart += 1 }
             let key = f[keyStart..<line.upperBound]
-            if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) {
+            if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) || isTelegramAddress(line) {
                 if let c = current { out.append(c); current = nil }
                 skippingRecipients = true
                 continue
@@ -120,6 +120,15 @@ struct ParagraphBuilder {
         var lineStart = c.range.upperBound
         while lineStart > c.range.lowerBound && f[lineStart - 1] != 0x0A { lineStart -= 1 }
         return c.range.upperBound - lineStart > 60
+    }
+
+    /// The address line of a Công điện, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:`, before its list of recipients.
+    private func isTelegramAddress(_ line: Range<Int>) -> Bool {
+        let f = scan.folded
+        guard line.count > 10, f[line.upperBound - 1] == 0x3A else { return false }
+        let end = scan.trimmed(line.lowerBound..<(line.upperBound - 1)).upperBound
+        guard end - line.lowerBound > 6, f[(end - 4)..<end].elementsEqual("dien".utf8), f[end - 5] == 0x20 else { return false }
+        return isCapitals(line.lowerBound..<(end - 5))
     }
 
     /// Four or more letters, none lower case.
