@@ -172,6 +172,8 @@ struct DirectiveTests {
          "an item that is only the heading Yêu cầu is no verb"),
         ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh;\n\nTheo bản tin của Trung tâm Dự báo khí tượng thủy văn quốc gia, bão đang mạnh lên.\n",
          "the address of a Công điện is no lead-in"),
+        ("Văn phòng HĐND và UBND huyện trân trọng kính mời:\n- Lãnh đạo các phòng, ban, đơn vị thuộc UBND huyện.\nThời gian: 08 giờ 00, ngày 15/3/2024.\n",
+         "the guests of a Giấy mời are no assignees"),
         ("Trong 9 tháng đầu năm, các cấp ủy, chính quyền đã lãnh đạo, chỉ đạo thực hiện hoàn thành nhiều chỉ tiêu.\n", "đã after a Party group list"),
     ]
 

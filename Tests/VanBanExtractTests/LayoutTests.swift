@@ -106,6 +106,14 @@ import VanBanText
         #expect(d.type == "Công văn")
     }
 
+    @Test("an office's letterhead in capitals keeps its abbreviations: Văn phòng HĐND và UBND huyện")
+    func capitalLetterheadKeepsAbbreviations() throws {
+        let text = "UBND HUYỆN TƯ NGHĨA\nVĂN PHÒNG HĐND VÀ UBND\nSố: 25/GM-VP\nTư Nghĩa, ngày 12 tháng 3 năm 2024\n\nGIẤY MỜI\nHọp giao ban\n"
+        let d = try #require(Self.documents(text).first)
+        #expect(d.issuer == "Văn phòng HĐND và UBND huyện Tư Nghĩa")
+        #expect(LayoutScan.isAbbreviation("TNHH") && LayoutScan.isAbbreviation("UBND") && !LayoutScan.isAbbreviation("NGHỆ") && !LayoutScan.isAbbreviation("TRƯỜNG"))
+    }
+
     @Test("a running number split anywhere by OCR after Số: is joined")
     func splitRunningNumber() throws {
         let text = "ỦY BAN NHÂN DÂN\nXÃ TÂN HƯNG\nSố: 2 15/TB - U B ND\nTân Hưng, ngày 1 8 tháng 9 năm 2025\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã\n"

@@ -17,6 +17,8 @@ public struct AgencyExtractor: Sendable {
     let headKinds: [String]
     /// Heads in lower case with their diacritics: `Trưởng` folds like `Trường` and `Bản` like `Ban`, so the letters are checked.
     let headSurfaces: [[UInt16]]
+    /// Heads as the lexicon writes them (`Văn phòng`, `Ban Chỉ đạo`), for names read from capitals.
+    let headNames: [String]
     /// Words that end an open-class name.
     let stops: PhraseMatcher
     /// Compound nouns that do not end it although a syllable is a stop (`giao thông`, `công trình`).
@@ -34,6 +36,7 @@ public struct AgencyExtractor: Sendable {
         self.heads = heads
         self.headKinds = list.map { $0.kind }
         self.headSurfaces = list.map { Array($0.head.lowercased().utf16) }
+        self.headNames = list.map { $0.head }
         var stops = PhraseMatcher()
         for w in lexicon.nameStops { stops.add(w, payload: 0) }
         stops.freeze()
@@ -222,7 +225,7 @@ public struct AgencyExtractor: Sendable {
         guard words > 0 else { return nil }
         // Trim trailing lower-case words that are not part of a name ("Sở Xây dựng" keeps "dựng").
         let surface = String(decoding: units[i..<last], as: UTF16.self)
-        let name = upperHead ? LayoutScan.sentenceCaseHead(surface, headLength: h.range.count) : surface
+        let name = upperHead ? LayoutScan.sentenceCaseHead(surface, headLength: h.range.count, head: headNames[h.payloads[0]]) : surface
         if let c = committee {
             let joined = name + " " + c.name
             return Found(range: i..<c.range.upperBound, name: joined, kind: "party", level: c.level, base: joined)
@@ -357,10 +360,10 @@ public struct AgencyExtractor: Sendable {
 extension LayoutScan {
     /// An all-capital open-class name in a letterhead: the head title-cased, the rest sentence-cased
     /// (`SỞ NỘI VỤ` → `Sở Nội vụ`).
-    static func sentenceCaseHead(_ s: String, headLength: Int) -> String {
+    static func sentenceCaseHead(_ s: String, headLength: Int, head written: String? = nil) -> String {
         let head = String(decoding: Array(s.utf16.prefix(headLength)), as: UTF16.self)
         let rest = String(decoding: Array(s.utf16.dropFirst(headLength)), as: UTF16.self)
         let trimmed = rest.drop(while: { $0 == " " })
-        return titleCase(head) + " " + sentenceCase(String(trimmed))
+        return (written ?? titleCase(head)) + " " + sentenceCaseKeepingAbbreviations(String(trimmed))
     }
 }

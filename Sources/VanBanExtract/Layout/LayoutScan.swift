@@ -281,6 +281,33 @@ enum LayoutScan {
         return first.uppercased() + s.dropFirst().lowercased()
     }
 
+    /// Sentence case that keeps abbreviations in capitals: `HĐND VÀ UBND HUYỆN` → `HĐND và UBND huyện`.
+    static func sentenceCaseKeepingAbbreviations(_ s: String) -> String {
+        var out = ""
+        for (i, word) in s.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += " " }
+            let w = String(word)
+            if isAbbreviation(w) { out += w } else if i == 0 { out += sentenceCase(w) } else { out += w.lowercased() }
+        }
+        return out
+    }
+
+    static let onsets: Set<String> = ["", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+                                      "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x"]
+    static let codas: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+
+    /// A word of two or more letters that cannot be one Vietnamese syllable (`UBND`, `HĐND`, `TNHH`, `PTNT`, `MTTQ`).
+    static func isAbbreviation(_ w: String) -> Bool {
+        let letters = w.utf16.map { VietnameseLetters.fold($0) }
+        guard letters.count >= 2, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        func vowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x79 }
+        guard let v = letters.firstIndex(where: vowel) else { return true }
+        var e = v
+        while e < letters.count && vowel(letters[e]) { e += 1 }
+        let onset = String(decoding: letters[..<v], as: UTF8.self), coda = String(decoding: letters[e...], as: UTF8.self)
+        return !onsets.contains(onset) || !codas.contains(coda)
+    }
+
     /// Lower case of one unit (letters of the Vietnamese and Latin-1 ranges; others unchanged).
     static func lower(_ u: UInt16) -> UInt16 {
         if u >= 0x41 && u <= 0x5A { return u + 0x20 }
