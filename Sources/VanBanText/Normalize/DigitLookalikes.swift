@@ -17,24 +17,21 @@ extension Normalizer {
         let letters = LetterTables.shared
         func lookalike(_ c: UInt16) -> UInt16 { c < 0x80 ? ascii[Int(c)] : 0 }
         units.withUnsafeMutableBufferPointer { u in
+            // Only tokens holding a digit can be repaired: find digits, then read their token around them.
             var i = 0
             while i < n {
                 let c = u[i]
-                let isDigit = c >= 0x30 && c <= 0x39
-                guard isDigit || lookalike(c) != 0 else { i += 1; continue }
-                // The token around i: back to its start (a look-alike may open it), then to its end.
-                guard i == 0 || !(isWordUnit(u[i - 1], letters)) else {
-                    while i < n && isWordUnit(u[i], letters) { i += 1 }
-                    continue
-                }
-                var e = i, digits = 0, alikes = 0, other = false
+                guard c >= 0x30 && c <= 0x39 else { i += 1; continue }
+                var s = i
+                while s > 0 && isWordUnit(u[s - 1], letters) { s -= 1 }
+                var e = s, digits = 0, alikes = 0, other = false
                 while e < n && isWordUnit(u[e], letters) {
                     let x = u[e]
                     if x >= 0x30 && x <= 0x39 { digits += 1 } else if lookalike(x) != 0 { alikes += 1 } else { other = true }
                     e += 1
                 }
-                if !other && digits > 0 && alikes > 0 && alikes <= digits {
-                    for k in i..<e where lookalike(u[k]) != 0 { u[k] = lookalike(u[k]) }
+                if !other && alikes > 0 && alikes <= digits {
+                    for k in s..<e where lookalike(u[k]) != 0 { u[k] = lookalike(u[k]) }
                 }
                 i = e
             }
