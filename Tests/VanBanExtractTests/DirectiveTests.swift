@@ -25,6 +25,10 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "1. Đối với Sở Y tế: khẩn trương hoàn thiện phương án phòng, chống dịch.\n", quote: "hoàn thiện phương án",
+             assignees: ["Sở Y tế"], reason: "Đối với <body>: addresses the task"),
+        Case(text: "3. Về phía Sở Tài chính: cân đối, bố trí kinh phí cho công tác phòng, chống dịch.\n", quote: "bố trí kinh phí",
+             assignees: ["Sở Tài chính"], reason: "Về phía <body>: addresses the task"),
         Case(text: "2. Tổ chức thực hiện\nb) UBND thành phố Kon Tum: Chỉ đạo các phòng chuyên môn tăng cường kiểm tra trật tự xây dựng.\n", quote: "kiểm tra trật tự",
              assignees: ["UBND thành phố Kon Tum"], reason: "the body labelling an item directs the group after Chỉ đạo"),
         Case(text: "II. TỔ CHỨC THỰC HIỆN\n1. Các phòng, đơn vị thuộc Sở căn cứ Kế hoạch này chủ động triển khai thực hiện.\n", quote: "chủ động triển khai",

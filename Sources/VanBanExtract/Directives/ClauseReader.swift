@@ -84,6 +84,27 @@ final class ClauseReader {
         return ([Body(range: w4.lowerBound..<end, written: w4.lowerBound..<end, isPrivate: false, units: scan.units)], end)
     }
 
+    /// Words that open an addressee label before its bodies (folded): `Đối với`, `Về phía`, `Riêng`.
+    static let labelOpeners: [[StaticString]] = [["doi", "voi"], ["ve", "phia"], ["rieng"]]
+
+    /// `Đối với <bodies>` followed by `:` or `,`: the bodies the rest of the clause, or the items under it, address.
+    private func addresseeLabel(from p: Int, limit: Int) -> (bodies: [Body], end: Int)? {
+        guard let w1 = scan.word(at: p, limit), w1.lowerBound == p, scan.isCapitalized(w1) else { return nil }
+        for opener in Self.labelOpeners where scan.equals(w1, opener[0]) {
+            var last = w1
+            if opener.count > 1 {
+                guard let w2 = scan.word(at: w1.upperBound, limit, lines: false), w2.lowerBound == w1.upperBound + 1, scan.equals(w2, opener[1]) else { continue }
+                last = w2
+            }
+            guard let w = scan.word(at: last.upperBound, limit, lines: false), scan.isCapitalized(w),
+                  let list = parser.bodyList(at: w.lowerBound, limit: limit, scan: scan) else { return nil }
+            let after = scan.skipSpaces(list.end, limit, lines: false)
+            guard after < limit, scan.folded[after] == 0x3A || scan.folded[after] == 0x2C else { return nil }
+            return (list.bodies, list.end)
+        }
+        return nil
+    }
+
     static let topicWord: [UInt16] = Array("về".utf16)
     /// Written words after a subject that make it no subject: `… các cấp, các ngành trong quản lý đầu tư`,
     /// `… Trung tâm huấn luyện thi đấu thể thao tỉnh để phát huy hiệu quả` (`trong phạm vi …`, `trong tháng 6` are scope and time).
@@ -258,6 +279,12 @@ final class ClauseReader {
             c.assignees = duty.bodies
             c.assigned = false
             return duty.end
+        }
+        // 0b. An addressee label: `Đối với Sở Y tế: khẩn trương …`, `Về phía Sở Tài chính: …`, `Riêng UBND huyện X, …`.
+        if let label = addresseeLabel(from: p, limit: limit) {
+            c.assignees = expand(label.bodies)
+            c.assigned = false
+            return label.end
         }
         // 1. An assigning verb before any other predicate since the last comma.
         var k = p
