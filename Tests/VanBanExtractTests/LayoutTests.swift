@@ -114,6 +114,15 @@ import VanBanText
         #expect(LayoutScan.isAbbreviation("TNHH") && LayoutScan.isAbbreviation("UBND") && !LayoutScan.isAbbreviation("NGHỆ") && !LayoutScan.isAbbreviation("TRƯỜNG"))
     }
 
+    @Test("two header columns joined line by line with single spaces: the issuer before the motto")
+    func columnsJoinedWithSingleSpaces() throws {
+        let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH AN GIANG Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND An Giang, ngày 05 tháng 01 năm 2022\n\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2022\n"
+        let d = try #require(Self.documents(text).first)
+        #expect(d.issuer == "UBND tỉnh An Giang")
+        #expect(d.date == "2022-01-05")
+        #expect(d.type == "Kế hoạch")
+    }
+
     @Test("a running number split anywhere by OCR after Số: is joined")
     func splitRunningNumber() throws {
         let text = "ỦY BAN NHÂN DÂN\nXÃ TÂN HƯNG\nSố: 2 15/TB - U B ND\nTân Hưng, ngày 1 8 tháng 9 năm 2025\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã\n"

@@ -98,13 +98,14 @@ public struct DateExtractor: Sendable {
         hits.reserveCapacity(scanner.hits.count)
         let f = text.folded
         var context = YearContext()
+        let cues = DeadlineCue(f: f, floor: range.lowerBound, limit: min(range.upperBound, f.count))
         for var hit in scanner.hits {
             if hit.kind == .dayMonth {
-                guard let year = context.year(for: hit, folded: f),
+                guard let year = context.year(for: hit, folded: f, deadline: cues.cue(for: hit).strength == .strong),
                       CalendarMath.isValid(day: hit.day, month: hit.month, year: year) else { continue }
                 hit.year = year
             } else if hit.kind == .month && hit.year == 0 {
-                guard let year = context.year(for: hit, folded: f) else { continue }
+                guard let year = context.year(for: hit, folded: f, deadline: true) else { continue }
                 hit.year = year
             }
             if hit.kind == .day { context.add(hit) }
@@ -120,6 +121,7 @@ public struct DateExtractor: Sendable {
         var nearest: DateHit?
         var firstYear: Int?
         var oneYear = true
+        var latestYear: Int?
         /// The last line break seen before `scanned`.
         var lastBreak = Int.min
         var scanned = 0
@@ -127,9 +129,10 @@ public struct DateExtractor: Sendable {
         mutating func add(_ hit: DateHit) {
             nearest = hit
             if let y = firstYear { if y != hit.year { oneYear = false } } else { firstYear = hit.year }
+            latestYear = max(latestYear ?? hit.year, hit.year)
         }
 
-        mutating func year(for hit: DateHit, folded f: [UInt8]) -> Int? {
+        mutating func year(for hit: DateHit, folded f: [UInt8], deadline: Bool = false) -> Int? {
             guard let nearest else { return nil }
             let from = max(scanned, nearest.range.upperBound)
             if from < hit.range.lowerBound {
@@ -138,7 +141,10 @@ public struct DateExtractor: Sendable {
             }
             let sameLine = lastBreak < nearest.range.upperBound
             if sameLine { return nearest.year }
-            return oneYear ? nearest.year : nil
+            if oneYear { return nearest.year }
+            // A deadline without its year (`trước 31/3`, `trong tháng 2`) is in the year of the text: the latest
+            // year of its full dates (the dates it cites are older).
+            return deadline ? latestYear : nil
         }
     }
 

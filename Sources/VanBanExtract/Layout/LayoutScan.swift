@@ -57,6 +57,7 @@ enum LayoutScan {
 
     static let mottoKeys: [[UInt8]] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"].map { Array($0.utf8) }
     static let hanhPhuc = Array("hanh phuc".utf8)
+    static let docLap = Array("doc lap".utf8)
 
     /// A letterhead flattened onto one line, as crawled pages give it (`ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- CỘNG HÒA
     /// XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 12/CT-UBND An Giang, ngày 05 tháng 6 năm
@@ -64,7 +65,22 @@ enum LayoutScan {
     /// motto, after `Hạnh phúc`, before `Số:` and after the date when capitals follow. Other lines are one part.
     static func headerParts(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
         let f = text.folded
-        guard r.count > 60, let motto = mottoKeys.lazy.compactMap({ find(f, r, $0) }).first else { return [r] }
+        // The motto's second line after a column (`TỈNH AN GIANG Độc lập - Tự do - Hạnh phúc`): two parts.
+        if let d = find(f, r, docLap), d > r.lowerBound, let h = find(f, d..<r.upperBound, hanhPhuc), h - d < 40,
+           mottoKeys.allSatisfy({ find(f, r, $0) == nil }) {
+            var y = d
+            while y > r.lowerBound && isTrim(f[y - 1]) { y -= 1 }
+            let tail = h + hanhPhuc.count
+            var parts: [Range<Int>] = []
+            if hasWordByte(f, r.lowerBound..<y) { parts.append(r.lowerBound..<y) }
+            parts.append(d..<tail)
+            var x = tail
+            while x < r.upperBound && isTrim(f[x]) { x += 1 }
+            if x < r.upperBound, hasWordByte(f, x..<r.upperBound) { parts += headerParts(text, x..<r.upperBound) }
+            return parts
+        }
+        // A short line may hold a column before the motto (`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`).
+        guard let motto = mottoKeys.lazy.compactMap({ find(f, r, $0) }).first, r.count > 60 || motto > r.lowerBound else { return [r] }
         var cuts: [(from: Int, to: Int)] = []  // [from, to) is dropped between two parts
         // Decoration runs: three or more of - _ = * ~.
         var k = r.lowerBound
