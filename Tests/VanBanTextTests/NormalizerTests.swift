@@ -42,6 +42,8 @@ struct NormalizerTests {
         ("họp BCD cải cách", "họp BCĐ cải cách", "a standalone code with a look-alike"),
         ("Nghị quyết số 05 - NQ/TU", "Nghị quyết số 05-NQ/TU", "a Party number with spaces"),
         ("xếp 59/63 tỉnh", "xếp 59/63 tỉnh", "a ratio is not a document number"),
+        ("quy chế làm việc.\n4 CÔNG BÁO/Số 45 + 46/Ngày 15-01-2021\nĐiều 2. Giao", "quy chế làm việc.\nĐiều 2. Giao", "the running head of a gazette page"),
+        ("Đăng trên CÔNG BÁO/Số 45 ngày 15-01-2021.", "Đăng trên CÔNG BÁO/Số 45 ngày 15-01-2021.", "the gazette named in a sentence stays"),
         ("<td><b>ỦY BAN NHÂN DÂN<br>TỈNH BÌNH ĐỊNH</b></td><td>CỘNG HÒA</td><h2>THÔNG BÁO</h2>Kết luận", "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nCỘNG HÒA\nTHÔNG BÁO\nKết luận", "table cells and headings of a crawled page end lines"),
         ("ngày 3O/6/2O23, Số: l23/STNMT, tháng O5, ngày l5/7", "ngày 30/6/2023, Số: 123/STNMT, tháng 05, ngày 15/7", "letters OCR read for digits in numbers"),
         ("lớp 10, CO2, H5N1, F0, Điều II, Ông lO, lo 2 việc", "lớp 10, CO2, H5N1, F0, Điều II, Ông lO, lo 2 việc", "words, codes and numerals with look-alike letters stay"),

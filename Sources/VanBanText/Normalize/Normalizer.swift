@@ -356,6 +356,7 @@ public struct Normalizer: Sendable {
 
     /// A page number alone on a line: `3`, `- 3 -`, `Trang 3`, `3/12`.
     private static func isPageFurniture(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>) -> Bool {
+        if line.count > 12 && line.count < 80 && isGazetteHeader(u, line) { return true }
         if line.count > 12 || line.isEmpty { return false }
         var k = line.lowerBound
         var end = line.upperBound
@@ -372,6 +373,29 @@ public struct Normalizer: Sendable {
             if more == 0 || more > 3 { return false }
         }
         return k == end
+    }
+
+    /// The running head of a page of the official gazette: `4 CÔNG BÁO/Số 45 + 46/Ngày 15-01-2021`,
+    /// `CÔNG BÁO/Số 45 + 46/Ngày 15-01-2021 5` (its date is the gazette's, not the document's).
+    private static func isGazetteHeader(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>) -> Bool {
+        let congBao: [UInt16] = [0x43, 0xD4, 0x4E, 0x47, 0x20, 0x42, 0xC1, 0x4F]  // CÔNG BÁO
+        let ngay: [UInt16] = [0x4E, 0x67, 0xE0, 0x79]  // Ngày
+        var k = line.lowerBound
+        while k < line.upperBound && (u[k] == 0x20 || (u[k] >= 0x30 && u[k] <= 0x39)) { k += 1 }
+        guard k - line.lowerBound <= 5, k + congBao.count < line.upperBound else { return false }
+        for (j, c) in congBao.enumerated() where u[k + j] != c { return false }
+        k += congBao.count
+        while k < line.upperBound && u[k] == 0x20 { k += 1 }
+        guard k < line.upperBound, u[k] == 0x2F else { return false }
+        while k < line.upperBound {
+            if u[k] == 0x2F {
+                var j = k + 1
+                while j < line.upperBound && u[j] == 0x20 { j += 1 }
+                if j + ngay.count <= line.upperBound, (0..<ngay.count).allSatisfy({ u[j + $0] == ngay[$0] }) { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether `next` continues the sentence of `previous` after an OCR or converter line break.
