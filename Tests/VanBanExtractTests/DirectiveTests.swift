@@ -25,6 +25,14 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "1. Giao Trường Đại học Quảng Nam tổ chức tuyển sinh.\n", quote: "tổ chức tuyển sinh",
+             assignees: ["Trường Đại học Quảng Nam"], reason: "Trường folds like the title Trưởng; with no body after it, it heads a school's name"),
+        Case(text: "2. Giao Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh đẩy nhanh tiến độ.\n", quote: "đẩy nhanh tiến độ",
+             assignees: ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"], reason: "a lexicon name runs on over compound nouns"),
+        Case(text: "3. Yêu cầu Chi cục Thuế khu vực Tam Kỳ - Phú Ninh tăng cường thu ngân sách.\n", quote: "thu ngân sách",
+             assignees: ["Chi cục Thuế khu vực Tam Kỳ - Phú Ninh"], reason: "a regional office: khu vực and its place qualify the body"),
+        Case(text: "4. Giao Công ty TNHH MTV Xổ số kiến thiết Quảng Nam nộp ngân sách.\n", quote: "nộp ngân sách",
+             assignees: ["Công ty TNHH MTV Xổ số kiến thiết Quảng Nam"], reason: "xổ số is a compound, not the stop word số"),
         Case(text: "1. Đối với Sở Y tế: khẩn trương hoàn thiện phương án phòng, chống dịch.\n", quote: "hoàn thiện phương án",
              assignees: ["Sở Y tế"], reason: "Đối với <body>: addresses the task"),
         Case(text: "3. Về phía Sở Tài chính: cân đối, bố trí kinh phí cho công tác phòng, chống dịch.\n", quote: "bố trí kinh phí",

@@ -40,7 +40,9 @@ struct BodyParser: Sendable {
                 let end = qualifiers(after: inner.end, limit: limit, scan: scan, depth: depth)
                 return Body(range: p..<end.range, written: p..<end.name, isPrivate: false, units: scan.units)
             }
-            if agency == nil { return nil }
+            // `Trường` folds like the title `Trưởng`: without a body after it, a head may still open a name
+            // (`Trường Đại học Quảng Nam`).
+            if agency == nil, !VietnameseLetters.isUpper(scan.units[p]) || scan.key(p..<titleEnd) != "truong" { return nil }
         }
         guard let c = core(at: p, limit: limit, scan: scan, depth: depth) else { return nil }
         let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare, depth: depth)
@@ -58,6 +60,16 @@ struct BodyParser: Sendable {
     private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
+            // A name the lexicon gives only the start of runs on over compound nouns
+            // (`Ban Quản lý dự án` + `đầu tư xây dựng các công trình dân dụng và công nghiệp`): kept as written.
+            var end = m.range.upperBound, extended = false
+            while let w = scan.word(at: end, limit, lines: false), w.lowerBound == end + 1, !scan.isCapitalized(w) {
+                let c = compound(at: w.lowerBound, limit: limit, scan: scan)
+                guard c > w.lowerBound else { break }
+                end = c
+                extended = true
+            }
+            if extended { return (end, nil, agency.kind == "enterprise", false, false) }
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
             let canonical = agency.kind == "collective" ? nil : agency.name
             return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"), false, false)
@@ -137,7 +149,8 @@ struct BodyParser: Sendable {
                 end = next.upperBound; count += 2; continue
             }
             guard lowercase, k == scan.skipSpaces(end, limit, lines: false), lower < 3, !Self.stopWords.contains(scan.key(w)),
-                  !isPredicate(w.lowerBound, limit: limit, scan: scan), !endsOnProvince(first.lowerBound, end, scan: scan) else { break }
+                  !isPredicate(w.lowerBound, limit: limit, scan: scan), !endsOnProvince(first.lowerBound, end, scan: scan),
+                  !Self.levelWords.contains(scan.key(w)) else { break }
             end = w.upperBound; lower += 1; count += 1
         }
         return end
