@@ -25,6 +25,12 @@ struct DirectiveTests {
     }
 
     static let assigneeCases: [Case] = [
+        Case(text: "1. Phòng Kế hoạch - Tài chính: rà soát dự toán, báo cáo trước ngày 10/5/2024.\n", quote: "rà soát dự toán",
+             assignees: ["Phòng Kế hoạch - Tài chính"], reason: "a type word as a division's field right after its head"),
+        Case(text: "2. Phòng Tổ chức cán bộ rà soát quy chế.\n", quote: "rà soát quy chế",
+             assignees: ["Phòng Tổ chức cán bộ"], reason: "Tổ chức before a compound noun is a field, not the verb"),
+        Case(text: "3. Các bệnh viện tuyến tỉnh bảo đảm thuốc, vật tư.\n", quote: "bảo đảm thuốc",
+             assignees: ["Các bệnh viện tuyến tỉnh"], reason: "tuyến tỉnh qualifies a plural kind"),
         Case(text: "1. Giao Trường Đại học Quảng Nam tổ chức tuyển sinh.\n", quote: "tổ chức tuyển sinh",
              assignees: ["Trường Đại học Quảng Nam"], reason: "Trường folds like the title Trưởng; with no body after it, it heads a school's name"),
         Case(text: "2. Giao Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh đẩy nhanh tiến độ.\n", quote: "đẩy nhanh tiến độ",

@@ -121,7 +121,7 @@ struct BodyParser: Sendable {
         guard let first = scan.word(at: p, limit, lines: lines), scan.isCapitalized(first) else { return nil }
         // A compound noun of `name-compounds.tsv` runs on over stop and verb syllables (`Giao thông`, `Đường bộ`).
         var compoundEnd = compound(at: first.lowerBound, limit: limit, scan: scan)
-        guard compoundEnd > first.lowerBound || isNameWord(first, scan: scan, limit: limit) else { return nil }
+        guard compoundEnd > first.lowerBound || isNameWord(first, scan: scan, limit: limit, first: true) else { return nil }
         var end = first.upperBound
         var lower = 0, count = 1
         var previous = first.lowerBound
@@ -173,8 +173,16 @@ struct BodyParser: Sendable {
         lexicon.compoundMatcher.longestMatch(in: scan.folded, at: p, limit: limit)?.range.upperBound ?? p
     }
 
-    private func isNameWord(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
-        if scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) != nil { return false }
+    private func isNameWord(_ w: Range<Int>, scan: TextScan, limit: Int, first: Bool = false) -> Bool {
+        // A type word is no name (`UBND tỉnh Kế hoạch số …`), but a unit's field may be one right after its head
+        // (`Phòng Kế hoạch - Tài chính`), unless a number follows it.
+        if let t = scan.phrases.typeNames.match(at: w.lowerBound, limit: limit) {
+            guard first else { return false }
+            let a = scan.skipSpaces(t.range.upperBound, limit, lines: false)
+            if a < limit && (scan.folded[a] == 0x2D || scan.folded[a] == 0x3A) { return true }
+            guard let next = scan.word(at: t.range.upperBound, limit, lines: false), next.lowerBound == a else { return false }
+            return !scan.equals(next, "so") && !FoldedScan.isDigit(scan.folded[next.lowerBound])
+        }
         if isPredicate(w.lowerBound, limit: limit, scan: scan) { return titledPredicate(w, scan: scan, limit: limit) }
         return true
     }
@@ -183,9 +191,15 @@ struct BodyParser: Sendable {
     /// unit (`Ban Tổ chức Huyện ủy`, `Ủy ban Kiểm tra Thành ủy`). A verb opening a sentence follows punctuation, not a head.
     private func titledPredicate(_ w: Range<Int>, scan: TextScan, limit: Int) -> Bool {
         guard w.count > 1, !VietnameseLetters.isUpper(scan.units[w.lowerBound + 1]),
-              let v = cues.verb(at: w.lowerBound, in: scan, limit: limit),
-              let next = scan.word(at: v.end, limit, lines: false), next.lowerBound == scan.skipSpaces(v.end, limit, lines: false),
-              scan.isCapitalized(next) else { return false }
+              let v = cues.verb(at: w.lowerBound, in: scan, limit: limit) else { return false }
+        let after = scan.skipSpaces(v.end, limit, lines: false)
+        // A label's colon or a dash after it (`Phòng Tổ chức: …`, `Phòng Tổ chức - Hành chính`), or a compound noun
+        // (`Phòng Tổ chức cán bộ`) also make the verb a field.
+        let closes = after < limit && (scan.folded[after] == 0x3A || scan.folded[after] == 0x2D)
+        if !closes {
+            guard let next = scan.word(at: v.end, limit, lines: false), next.lowerBound == after,
+                  scan.isCapitalized(next) || compound(at: next.lowerBound, limit: limit, scan: scan) > next.lowerBound else { return false }
+        }
         // Every syllable of the verb after the first is lower case (`Tổ chức`, not `Tổ Chức Thực Hiện`).
         var k = w.upperBound
         while k < v.end {
