@@ -168,9 +168,6 @@ public struct AgencyExtractor: Sendable {
         var compoundEnd = 0
         var committee: Found? = nil
         var previousWord = k
-        // Where the run of capitalised words that ends at `last` starts (`end` when the last word is lower case).
-        var capitalRun = end
-        var previousCapital = false
         while k < end && words < 12 {
             // A word.
             guard PhraseMatcher.isWordByte(folded[k]) else { break }
@@ -180,7 +177,7 @@ public struct AgencyExtractor: Sendable {
             if !capital {
                 if words == 0 { break }
                 // A name that ends on a province goes on in lower case no further (`Viễn thông Gia Lai nâng cấp …`).
-                if capitalRun < last, let m = lexicon.provinceMatcher.longestMatch(in: folded, at: capitalRun, limit: last), m.range.upperBound == last { break }
+                if lexicon.endsOnProvince(folded, units, from: h.range.upperBound, to: last) { break }
                 if let c = compounds.longestMatch(in: folded, at: k, limit: end) { compoundEnd = max(compoundEnd, c.range.upperBound) }
                 if let c = compounds.longestMatch(in: folded, at: previousWord, limit: end), c.range.upperBound >= e {
                     compoundEnd = max(compoundEnd, c.range.upperBound)
@@ -205,8 +202,6 @@ public struct AgencyExtractor: Sendable {
                 // after another abbreviation it goes on with it (`Công ty TNHH MTV`).
                 if !upperHead && !(previousWord < k && LayoutScan.caseCounts(units, previousWord..<last).lower == 0 && last - previousWord > 1) { break }
             }
-            if capital { if !previousCapital { capitalRun = k } } else { capitalRun = end }
-            previousCapital = capital
             last = e
             words += 1
             previousWord = k

@@ -29,15 +29,19 @@ struct TypeWordFinder {
         }
         let maxQualifiers = hasSo ? (law ? 8 : 2) : 0
         var candidates: [Found] = []
-        var lowerCase: Set<Int> = []
+        /// Lower-case type words inside a law's title, tried only after every written one.
+        var titleWords: [Found] = []
         var end = k
         for q in 0...maxQualifiers {
             if let found = typeEnding(at: end, f, floor: floor) {
                 // In a law's title a lower-case type word is part of the title (`Luật Ban hành văn bản quy phạm
                 // pháp luật số 64/2025/QH15`): the capitalised one before it names the law.
-                let titleWord = law && units.map { !VietnameseLetters.isUpper($0[found.start]) } == true
-                candidates.append(found)
-                if titleWord { lowerCase.insert(found.start) } else if codeNames.isEmpty || codeNames.contains(found.name) { break }
+                if law, let units, !VietnameseLetters.isUpper(units[found.start]) {
+                    titleWords.append(found)
+                } else {
+                    candidates.append(found)
+                    if codeNames.isEmpty || codeNames.contains(found.name) { break }
+                }
             }
             if q == maxQualifiers { break }
             // Step back over one qualifier word (letters only).
@@ -46,9 +50,9 @@ struct TypeWordFinder {
             end = FoldedScan.skipGapBack(f, s, floor: floor)
             if end == s { break }
         }
-        let written = candidates.filter { !lowerCase.contains($0.start) }
-        if let agreeing = written.first(where: { codeNames.contains($0.name) }) ?? candidates.first(where: { codeNames.contains($0.name) }) { return agreeing }
-        return written.first ?? candidates.first
+        candidates += titleWords
+        if let agreeing = candidates.first(where: { codeNames.contains($0.name) }) { return agreeing }
+        return candidates.first
     }
 
     /// The longest type name that ends exactly at `end`.

@@ -101,11 +101,11 @@ public struct DateExtractor: Sendable {
         let cues = DeadlineCue(f: f, floor: range.lowerBound, limit: min(range.upperBound, f.count))
         for var hit in scanner.hits {
             if hit.kind == .dayMonth {
-                guard let year = context.year(for: hit, folded: f, deadline: cues.cue(for: hit).strength == .strong),
+                guard let year = context.year(for: hit, folded: f, deadline: { cues.cue(for: hit).strength == .strong }),
                       CalendarMath.isValid(day: hit.day, month: hit.month, year: year) else { continue }
                 hit.year = year
             } else if hit.kind == .month && hit.year == 0 {
-                guard let year = context.year(for: hit, folded: f, deadline: true) else { continue }
+                guard let year = context.year(for: hit, folded: f, deadline: { true }) else { continue }
                 hit.year = year
             }
             if hit.kind == .day { context.add(hit) }
@@ -132,7 +132,8 @@ public struct DateExtractor: Sendable {
             latestYear = max(latestYear ?? hit.year, hit.year)
         }
 
-        mutating func year(for hit: DateHit, folded f: [UInt8], deadline: Bool = false) -> Int? {
+        /// `deadline` is asked only when the nearest dates do not settle the year.
+        mutating func year(for hit: DateHit, folded f: [UInt8], deadline: () -> Bool) -> Int? {
             guard let nearest else { return nil }
             let from = max(scanned, nearest.range.upperBound)
             if from < hit.range.lowerBound {
@@ -144,7 +145,7 @@ public struct DateExtractor: Sendable {
             if oneYear { return nearest.year }
             // A deadline without its year (`trước 31/3`, `trong tháng 2`) is in the year of the text: the latest
             // year of its full dates (the dates it cites are older).
-            return deadline ? latestYear : nil
+            return deadline() ? latestYear : nil
         }
     }
 

@@ -145,22 +145,23 @@ struct DateScanner {
         return .hit(DateHit(range: lead..<y.end, kind: .month, year: y.year, month: m.value))
     }
 
+    /// Where the word before `i` starts when it is one of `words` (folded), else nil.
+    private func wordBefore(_ i: Int, isOneOf words: [StaticString]) -> Int? {
+        let e = FoldedScan.skipGapBack(f, i, floor: floor)
+        guard e < i, e > floor else { return nil }
+        for w in words where FoldedScan.wordEndingAt(f, e, w, floor: floor) { return e - w.utf8CodeUnitCount }
+        return nil
+    }
+
     /// The word before `i` is `trước` or `chậm nhất`: a bare `31/3` after it is a date.
     private func deadlineWordBefore(_ i: Int) -> Bool {
-        let e = FoldedScan.skipGapBack(f, i, floor: floor)
-        guard e < i, e > floor else { return false }
-        if FoldedScan.wordEndingAt(f, e, "truoc", floor: floor) { return true }
-        guard FoldedScan.wordEndingAt(f, e, "nhat", floor: floor) else { return false }
-        let c = FoldedScan.skipGapBack(f, e - 4, floor: floor)
-        return c < e - 4 && FoldedScan.wordEndingAt(f, c, "cham", floor: floor)
+        if wordBefore(i, isOneOf: ["truoc"]) != nil { return true }
+        return wordBefore(i, isOneOf: ["nhat"]).map { wordBefore($0, isOneOf: ["cham"]) != nil } ?? false
     }
 
     /// The word before the `tháng` at `lead` is `trong`, `trước`, `cuối` or `đến`: a month without a year is meant then.
     private func monthCueBefore(_ lead: Int) -> Bool {
-        let e = FoldedScan.skipGapBack(f, lead, floor: floor)
-        guard e < lead, e > floor else { return false }
-        return FoldedScan.wordEndingAt(f, e, "trong", floor: floor) || FoldedScan.wordEndingAt(f, e, "truoc", floor: floor)
-            || FoldedScan.wordEndingAt(f, e, "cuoi", floor: floor) || FoldedScan.wordEndingAt(f, e, "den", floor: floor)
+        wordBefore(lead, isOneOf: ["trong", "truoc", "cuoi", "den"]) != nil
     }
 
     /// `quý I/2024`, `quý II năm 2024`, `Quý 4 năm 2017`, `quý IV-2018`.

@@ -29,9 +29,8 @@ struct BodyParser: Sendable {
         let agency = scan.phrases.agencies.match(at: p, limit: limit)
         var titleEnd = scan.phrases.positions.match(at: p, limit: limit)?.range.upperBound
         // A head-of word the position lexicon lacks (`assignee-title`: `Trưởng các ban, ngành`, `Người đứng đầu các cơ quan`).
-        if titleEnd == nil, agency == nil, VietnameseLetters.isUpper(scan.units[p]),
-           let v = cues.verb(at: p, in: scan, limit: limit), v.roles.contains(.title) {
-            titleEnd = v.end
+        if titleEnd == nil, agency == nil, VietnameseLetters.isUpper(scan.units[p]), let end = cues.title(at: p, in: scan, limit: limit) {
+            titleEnd = end
         }
         if let titleEnd, agency == nil || titleEnd > agency!.range.upperBound {
             // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
@@ -40,9 +39,7 @@ struct BodyParser: Sendable {
                 let end = qualifiers(after: inner.end, limit: limit, scan: scan, depth: depth)
                 return Body(range: p..<end.range, written: p..<end.name, isPrivate: false, units: scan.units)
             }
-            // `Trường` folds like the title `Trưởng`: without a body after it, a head may still open a name
-            // (`Trường Đại học Quảng Nam`).
-            if agency == nil, !VietnameseLetters.isUpper(scan.units[p]) || scan.key(p..<titleEnd) != "truong" { return nil }
+            if agency == nil { return nil }
         }
         guard let c = core(at: p, limit: limit, scan: scan, depth: depth) else { return nil }
         let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare, depth: depth)
@@ -149,23 +146,11 @@ struct BodyParser: Sendable {
                 end = next.upperBound; count += 2; continue
             }
             guard lowercase, k == scan.skipSpaces(end, limit, lines: false), lower < 3, !Self.stopWords.contains(scan.key(w)),
-                  !isPredicate(w.lowerBound, limit: limit, scan: scan), !endsOnProvince(first.lowerBound, end, scan: scan),
+                  !isPredicate(w.lowerBound, limit: limit, scan: scan), !lexicon.endsOnProvince(scan.folded, scan.units, from: first.lowerBound, to: end),
                   !Self.levelWords.contains(scan.key(w)) else { break }
             end = w.upperBound; lower += 1; count += 1
         }
         return end
-    }
-
-    /// Whether a province name ends the capitalised words of `[start, end)` at `end` (`Viễn thông Gia Lai`):
-    /// no lower-case word of the name comes after it.
-    private func endsOnProvince(_ start: Int, _ end: Int, scan: TextScan) -> Bool {
-        var k = start
-        while k < end {
-            if scan.isWord(k), k == 0 || !scan.isWord(k - 1), VietnameseLetters.isUpper(scan.units[k]),
-               let m = lexicon.provinceMatcher.longestMatch(in: scan.folded, at: k, limit: end), m.range.upperBound == end { return true }
-            k += 1
-        }
-        return false
     }
 
     /// The end of the compound noun starting at `p`, or `p`.

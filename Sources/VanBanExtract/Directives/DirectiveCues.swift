@@ -26,6 +26,8 @@ struct DirectiveCues: Sendable {
     /// `do` also starts `don`, and is `đó`, `độ`): both parts must be whole words with their diacritics.
     var gapCues: [(head: [UInt8], tail: [UInt8], kind: Kind, headText: [UInt16], tailText: [UInt16])] = []
     var roles: [Role] = []
+    /// The lower-case phrase of each obligation payload, to compare titles with their diacritics.
+    var verbPhrases: [[UInt16]] = []
     var kinds: [Kind] = []
     /// The lower-case phrase of each narrative payload, to compare aspect cues with their diacritics.
     var phrases: [[UInt16]] = []
@@ -34,6 +36,7 @@ struct DirectiveCues: Sendable {
         for verb in lexicon.obligationVerbs {
             let role = Self.role(verb.role)
             roles.append(role)
+            verbPhrases.append(Self.lowerUnits(verb.phrase))
             verbs.add(verb.phrase, payload: roles.count - 1)
         }
         for cue in lexicon.narrativeCues {
@@ -119,6 +122,14 @@ struct DirectiveCues: Sendable {
         var set = RoleSet()
         for p in m.payloads { set.insert(roles[p]) }
         return (set, m.range.upperBound)
+    }
+
+    /// The end of a head-of title at `i` (`assignee-title`: `Trưởng`, `Người đứng đầu`), matched with its
+    /// diacritics: `Trường` folds like `Trưởng` and opens a school's name instead.
+    func title(at i: Int, in scan: TextScan, limit: Int) -> Int? {
+        guard let m = scan.phrases.verbs.match(at: i, limit: limit), m.payloads.contains(where: { roles[$0] == .title }) else { return nil }
+        let written = Array(String(decoding: scan.units[m.range], as: UTF16.self).lowercased().utf16)
+        return m.payloads.contains(where: { roles[$0] == .title && verbPhrases[$0] == written }) ? m.range.upperBound : nil
     }
 
     /// The kinds of the longest narrative phrase at `i`, with its end. Aspect cues count only when

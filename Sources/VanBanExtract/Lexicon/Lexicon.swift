@@ -207,3 +207,17 @@ extension Substring {
         return String(s)
     }
 }
+
+extension Lexicon {
+    /// Whether a province name, starting at a capitalised word of `[start, end)`, ends exactly at `end`
+    /// (`Viễn thông Gia Lai`): a body's name that ends on its province takes no lower-case word after it.
+    func endsOnProvince(_ folded: [UInt8], _ units: [UInt16], from start: Int, to end: Int) -> Bool {
+        var k = start
+        while k < end {
+            if PhraseMatcher.isWordByte(folded[k]), k == 0 || !PhraseMatcher.isWordByte(folded[k - 1]), VietnameseLetters.isUpper(units[k]),
+               let m = provinceMatcher.longestMatch(in: folded, at: k, limit: end), m.range.upperBound == end { return true }
+            k += 1
+        }
+        return false
+    }
+}

@@ -8,10 +8,14 @@
 /// look-alikes are no more than the digits. Words are never touched (`lớp`, `Ông`, `Điều I`), nor
 /// codes with other letters (`CO2`, `H5N1`, `F0`, `4G`), nor Roman numerals (`II`, `IV`).
 extension Normalizer {
-    static func repairDigitLookalikes(_ units: inout [UInt16], table: [UInt16: UInt16]) {
-        // The look-alikes are ASCII letters: one small table instead of a dictionary lookup per unit.
+    /// `NormalizationRules.digitLookalikes` as a table over ASCII (0: none); the look-alikes are ASCII letters.
+    static func digitTable(_ lookalikes: [UInt16: UInt16]) -> [UInt16] {
         var ascii = [UInt16](repeating: 0, count: 128)
-        for (wrong, right) in table where wrong < 0x80 && wrong != 0 { ascii[Int(wrong)] = right }
+        for (wrong, right) in lookalikes where wrong < 0x80 && wrong != 0 { ascii[Int(wrong)] = right }
+        return ascii
+    }
+
+    static func repairDigitLookalikes(_ units: inout [UInt16], table ascii: [UInt16]) {
         guard ascii.contains(where: { $0 != 0 }) else { return }
         let n = units.count
         let letters = LetterTables.shared

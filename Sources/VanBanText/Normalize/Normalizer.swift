@@ -51,6 +51,8 @@ public struct Normalizer: Sendable {
     private let confusionTable: ConfusionTable
     /// 1 for units that format clean-up copies unchanged (no repair, no special meaning).
     private let plainTable: [UInt8]
+    /// `rules.digitLookalikes` over ASCII.
+    private let digitTable: [UInt16]
 
     public init(rules: NormalizationRules = .builtin) {
         self.rules = rules
@@ -58,6 +60,7 @@ public struct Normalizer: Sendable {
         for (wrong, right) in rules.characterRepairs { table[Int(wrong)] = right }
         self.repairTable = table
         self.confusionTable = ConfusionTable(rules.codeConfusions)
+        self.digitTable = Self.digitTable(rules.digitLookalikes)
         var plain = [UInt8](repeating: 0, count: 0x10000)
         for c in 0..<0x10000 where Self.isPlain(UInt16(c)) && table[c] == 0 { plain[c] = 1 }
         self.plainTable = plain
@@ -80,7 +83,7 @@ public struct Normalizer: Sendable {
         text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
         Self.canonicalizeTones(&text.units)
-        Self.repairDigitLookalikes(&text.units, table: rules.digitLookalikes)
+        Self.repairDigitLookalikes(&text.units, table: digitTable)
         text = repairNumbers(text)
         return NormalizedText(source: source, mapped: text)
     }
