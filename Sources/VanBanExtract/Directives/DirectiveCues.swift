@@ -31,6 +31,8 @@ struct DirectiveCues: Sendable {
     var kinds: [Kind] = []
     /// The lower-case phrase of each narrative payload, to compare aspect cues with their diacritics.
     var phrases: [[UInt16]] = []
+    /// The roles of each node of the frozen `verbs` trie (empty for a node that ends no phrase), computed once.
+    var verbNodeRoles: [RoleSet] = []
 
     init(lexicon: Lexicon) {
         for verb in lexicon.obligationVerbs {
@@ -57,6 +59,9 @@ struct DirectiveCues: Sendable {
         verbs.freeze()
         narrative.freeze()
         headings.freeze()
+        if let t = verbs.tables {
+            verbNodeRoles = t.payloads.map { list in var set = RoleSet(); for p in list { set.insert(roles[p]) }; return set }
+        }
     }
 
     /// The phrase in lower case, tones canonical, without surrounding spaces.
@@ -118,10 +123,12 @@ struct DirectiveCues: Sendable {
 
     /// The roles of the longest obligation phrase at `i`, with its end.
     func verb(at i: Int, in scan: TextScan, limit: Int) -> (roles: RoleSet, end: Int)? {
-        guard let m = scan.phrases.verbs.match(at: i, limit: limit) else { return nil }
+        guard let m = scan.phrases.verbs.find(at: i, limit: limit) else { return nil }
+        if m.node >= 0 { return (verbNodeRoles[m.node], m.end) }
+        guard let full = scan.phrases.verbs.match(at: i, limit: limit) else { return nil }
         var set = RoleSet()
-        for p in m.payloads { set.insert(roles[p]) }
-        return (set, m.range.upperBound)
+        for p in full.payloads { set.insert(roles[p]) }
+        return (set, full.range.upperBound)
     }
 
     /// The end of a head-of title at `i` (`assignee-title`: `Trưởng`, `Người đứng đầu`), matched with its

@@ -15,48 +15,161 @@ import VanBanText
 /// size of the whole file per document made extraction quadratic in the number of documents); a
 /// position outside it is answered by the matcher directly, with the same answer.
 final class PhraseMemo {
-    private let matcher: PhraseMatcher
+    let matcher: PhraseMatcher
+    /// Keeps the packed trie alive; the walk reads its tables through the raw pointers below.
+    private let tables: PhraseMatcher.Frozen?
+    private let root: UnsafeMutablePointer<Int32>?
+    private let edgeStart: UnsafeMutablePointer<Int32>?
+    private let edgeBytes: UnsafeMutablePointer<UInt8>?
+    private let edgeTargets: UnsafeMutablePointer<Int32>?
+    private let isEnd: UnsafeMutablePointer<UInt8>?
     private let folded: [UInt8]
+    private let n: Int
+    /// The document's folded bytes (`FoldedWindow`), addressed by text position; valid for the positions the memo walks.
+    private let window: FoldedWindow
+    private let f: UnsafePointer<UInt8>
     /// The first position the memo covers; `slots[p - base]` for `p` in `base..<base + slots.count`.
     private let base: Int
-    /// Per position: 0 = not looked up yet; otherwise `list << 8 | (length + 1)`, length 0 = no phrase.
-    /// Owned by the memo (allocated in `init`, freed in `deinit`): a plain buffer, so the hot lookups pay no
-    /// copy-on-write or exclusivity checks.
+    /// Per position: 0 = not looked up yet, 1 = no phrase starts there; otherwise `offset + 2`, where
+    /// `entries[offset]` is the number of phrase ends on the trie path from the position and the entries after it
+    /// are those ends in order, each `node << 32 | length << 1 | boundary`. Every end is kept, not only the longest,
+    /// so a lookup with any limit is answered from the memo. Owned by the memo (allocated in `init`, freed in
+    /// `deinit`): plain buffers, so the hot lookups pay no copy-on-write or exclusivity checks.
     private let slots: UnsafeMutableBufferPointer<UInt32>
-    private var lists: [[Int]] = []
+    private var entries: UnsafeMutablePointer<UInt64>
+    private var entryCount = 0
+    private var entryCapacity: Int
 
-    init(_ matcher: PhraseMatcher, folded: [UInt8], covering range: Range<Int>? = nil) {
+    init(_ matcher: PhraseMatcher, folded: [UInt8], window: FoldedWindow) {
         self.matcher = matcher
+        let tables = matcher.tables
+        self.tables = tables
+        root = tables?.root; edgeStart = tables?.edgeStart; edgeBytes = tables?.edgeBytes
+        edgeTargets = tables?.edgeTargets; isEnd = tables?.isEnd
         self.folded = folded
-        let r = (range ?? 0..<folded.count).clamped(to: 0..<folded.count)
+        self.n = folded.count
+        self.window = window
+        self.f = window.text
+        let r = window.range
         self.base = r.lowerBound
         self.slots = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: r.count)
         self.slots.initialize(repeating: 0)
+        self.entryCapacity = 64
+        self.entries = .allocate(capacity: 64)
     }
 
-    deinit { slots.deallocate() }
+    deinit { slots.deallocate(); entries.deallocate() }
 
-    func match(at p: Int, limit: Int) -> PhraseMatcher.Match? {
-        let n = folded.count
-        guard p < limit, p < n, p >= 0 else { return nil }
-        if limit < n, limit > 0, PhraseMatcher.isWordByte(folded[limit]), PhraseMatcher.isWordByte(folded[limit - 1]) {
-            return matcher.longestMatch(in: folded, at: p, limit: limit)
-        }
+    /// The trie node and end of the longest phrase at `p` within `limit` (as `longestMatch(in:at:limit:)`), or nil;
+    /// node -1 when the matcher is not frozen.
+    @inline(__always)
+    func find(at p: Int, limit: Int) -> (node: Int, end: Int)? {
+        let end = limit < n ? limit : n
+        guard p < end, p >= 0 else { return nil }
         let i = p - base
-        guard i >= 0 && i < slots.count else { return matcher.longestMatch(in: folded, at: p, limit: limit) }
+        guard root != nil, i >= 0 && i < slots.count else {
+            return matcher.longestNode(in: folded, at: p, limit: limit)
+        }
         var s = slots[i]
         if s == 0 {
-            guard let m = matcher.longestMatch(in: folded, at: p, limit: n) else { slots[i] = 1; return nil }
-            guard m.range.count < 254, lists.count < 1 << 23 else { return m.range.upperBound <= limit ? m : matcher.longestMatch(in: folded, at: p, limit: limit) }
-            lists.append(m.payloads)
-            s = UInt32(lists.count - 1) << 8 | UInt32(m.range.count + 1)
-            slots[i] = s
+            s = fill(i, p)
+            if s == 0 {
+                return matcher.longestNode(in: folded, at: p, limit: limit)
+            }
         }
-        let length = Int(s & 0xFF) - 1
-        if length <= 0 { return nil }
-        if p + length > limit { return matcher.longestMatch(in: folded, at: p, limit: limit) }
-        return PhraseMatcher.Match(range: p..<(p + length), payloads: lists[Int(s >> 8)])
+        if s == 1 { return nil }
+        let offset = Int(s) - 2
+        var k = offset + Int(entries[offset])
+        while k > offset {
+            let e = entries[k]
+            let stop = p + Int((e >> 1) & 0x7FFF_FFFF)
+            if stop <= end && (e & 1 != 0 || stop == end) { return (Int(e >> 32), stop) }
+            k -= 1
+        }
+        return nil
     }
+
+    /// Walks the trie from `p` once and stores every phrase end on the path (see `slots`).
+    private func fill(_ i: Int, _ p: Int) -> UInt32 {
+        let root = root.unsafelyUnwrapped, edgeStart = edgeStart.unsafelyUnwrapped, edgeBytes = edgeBytes.unsafelyUnwrapped
+        let edgeTargets = edgeTargets.unsafelyUnwrapped, isEnd = isEnd.unsafelyUnwrapped
+        let f = self.f, n = self.n
+        var byte = f[p]
+        if byte == 0x0A { byte = 0x20 }
+        var node = Int(root[Int(byte)])
+        if node == 0 { slots[i] = 1; return 1 }
+        let offset = entryCount
+        guard offset < Int(UInt32.max) - 4 else { return 0 }
+        // The path is at most `maxDepth` long: make room for all its ends at once.
+        let need = offset + 1 + (tables.unsafelyUnwrapped.maxDepth + 1)
+        if need > entryCapacity {
+            var capacity = entryCapacity * 2
+            while capacity < need { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            grown.moveInitialize(from: entries, count: entryCount)
+            entries.deallocate()
+            entries = grown
+            entryCapacity = capacity
+        }
+        let out = entries
+        var count = 0
+        var i2 = p + 1
+        while true {
+            if isEnd[node] != 0 {
+                let boundary = i2 == n || !PhraseMatcher.isWordByte(f[i2]) || !PhraseMatcher.isWordByte(f[i2 - 1])
+                count += 1
+                out[offset + count] = UInt64(node) << 32 | UInt64(i2 - p) << 1 | (boundary ? 1 : 0)
+            }
+            guard i2 < n else { break }
+            byte = f[i2]
+            if byte == 0x0A { byte = 0x20 }
+            var e = Int(edgeStart[node])
+            let last = Int(edgeStart[node + 1])
+            var next = 0
+            while e < last {
+                let b = edgeBytes[e]
+                if b == byte { next = Int(edgeTargets[e]); break }
+                if b > byte { break }
+                e += 1
+            }
+            if next == 0 { break }
+            node = next
+            i2 += 1
+        }
+        let s: UInt32
+        if count == 0 { s = 1 } else { out[offset] = UInt64(count); entryCount = offset + 1 + count; s = UInt32(offset + 2) }
+        slots[i] = s
+        return s
+    }
+
+    func match(at p: Int, limit: Int) -> PhraseMatcher.Match? {
+        guard let found = find(at: p, limit: limit) else { return nil }
+        guard found.node >= 0, let tables else { return matcher.longestMatch(in: folded, at: p, limit: limit) }
+        return PhraseMatcher.Match(range: p..<found.end, payloads: tables.payloads[found.node])
+    }
+}
+
+/// A copy of a document's folded bytes, shared by the memos of `DocumentPhrases`, so their walks read a plain
+/// pointer: the covered range plus the longest phrase after it (a walk from inside the range reads no further).
+final class FoldedWindow {
+    let range: Range<Int>
+    private let storage: UnsafeMutablePointer<UInt8>
+    /// `text[p]` is folded byte `p` for `p` in `range.lowerBound ..< range.upperBound + depth + 1` (clamped to the text).
+    let text: UnsafePointer<UInt8>
+
+    init(folded: [UInt8], range: Range<Int>, depth: Int) {
+        self.range = range
+        let upper = Swift.min(folded.count, range.upperBound + depth + 2)
+        let count = Swift.max(upper - range.lowerBound, 0)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(count, 1))
+        folded.withUnsafeBufferPointer { b in
+            if count > 0 { storage.initialize(from: b.baseAddress! + range.lowerBound, count: count) }
+        }
+        self.storage = storage
+        text = UnsafePointer(storage) - range.lowerBound
+    }
+
+    deinit { storage.deallocate() }
 }
 
 /// A set of obligation roles as bits, so a phrase's roles are read without building an array.
@@ -89,11 +202,15 @@ final class DocumentPhrases {
     let typeNames: PhraseMemo
 
     init(folded: [UInt8], cues: DirectiveCues, lexicon: Lexicon, covering range: Range<Int>? = nil) {
-        verbs = PhraseMemo(cues.verbs, folded: folded, covering: range)
-        narrative = PhraseMemo(cues.narrative, folded: folded, covering: range)
-        headings = PhraseMemo(cues.headings, folded: folded, covering: range)
-        agencies = PhraseMemo(lexicon.agencyMatcher, folded: folded, covering: range)
-        positions = PhraseMemo(lexicon.positionMatcher, folded: folded, covering: range)
-        typeNames = PhraseMemo(lexicon.typeNameMatcher, folded: folded, covering: range)
+        let r = (range ?? 0..<folded.count).clamped(to: 0..<folded.count)
+        let matchers = [cues.verbs, cues.narrative, cues.headings, lexicon.agencyMatcher, lexicon.positionMatcher, lexicon.typeNameMatcher]
+        let depth = matchers.map { $0.tables?.maxDepth ?? 0 }.max() ?? 0
+        let window = FoldedWindow(folded: folded, range: r, depth: depth)
+        verbs = PhraseMemo(matchers[0], folded: folded, window: window)
+        narrative = PhraseMemo(matchers[1], folded: folded, window: window)
+        headings = PhraseMemo(matchers[2], folded: folded, window: window)
+        agencies = PhraseMemo(matchers[3], folded: folded, window: window)
+        positions = PhraseMemo(matchers[4], folded: folded, window: window)
+        typeNames = PhraseMemo(matchers[5], folded: folded, window: window)
     }
 }

@@ -21,7 +21,7 @@ public struct PhraseMatcher: Sendable {
     private var terminal: [Int32: [Int]] = [:] // node → payloads
     private var nodeCount: Int32 = 1
     /// The frozen trie, nil until `freeze()` and after a later `add`.
-    private var tables: Frozen? = nil
+    private(set) var tables: Frozen? = nil
 
     public init() {}
 
@@ -86,6 +86,15 @@ public struct PhraseMatcher: Sendable {
         return Match(range: start..<found.end, payloads: tables.payloads[found.node])
     }
 
+    /// As `longestMatch`, but the trie node of the phrase (index of `tables.payloads`) and its end; node -1 when not frozen.
+    func longestNode(in folded: [UInt8], at start: Int, limit: Int) -> (node: Int, end: Int)? {
+        let end = Swift.min(limit, folded.count)
+        guard start >= 0, start < end else { return nil }
+        guard let tables else { return longestMatchUnfrozen(folded, start, end).map { (-1, $0.range.upperBound) } }
+        let found = folded.withUnsafeBufferPointer { tables.walk($0.baseAddress!, start, end) }
+        return found.node > 0 ? (found.node, found.end) : nil
+    }
+
     private func longestMatchUnfrozen(_ folded: [UInt8], _ start: Int, _ end: Int) -> Match? {
         var node: Int32 = 0
         var best: Match? = nil
@@ -132,6 +141,9 @@ public struct PhraseMatcher: Sendable {
         let isEnd: UnsafeMutablePointer<UInt8>
         /// Each node's payloads (empty for a node that ends no phrase).
         let payloads: [[Int]]
+        /// The number of nodes and the longest phrase (bytes): a walk reads at most `maxDepth + 1` bytes from its start.
+        let nodeCount: Int
+        let maxDepth: Int
 
         init(nodeCount: Int, edges: [Int: Int32], terminal: [Int32: [Int]]) {
             var children = [[(UInt8, Int32)]](repeating: [], count: nodeCount)
@@ -160,6 +172,14 @@ public struct PhraseMatcher: Sendable {
                 isEnd[Int(node)] = 1
             }
             payloads = lists
+            self.nodeCount = nodeCount
+            // A child is numbered after its parent, so depths fill in numbering order.
+            var parent = [Int32](repeating: 0, count: nodeCount)
+            for (key, child) in edges { parent[Int(child)] = Int32(key >> 8) }
+            var depth = [Int](repeating: 0, count: nodeCount)
+            var deepest = 0
+            for node in 1..<max(nodeCount, 1) { depth[node] = depth[Int(parent[node])] + 1; deepest = max(deepest, depth[node]) }
+            maxDepth = deepest
         }
 
         deinit {
@@ -199,5 +219,6 @@ public struct PhraseMatcher: Sendable {
             }
             return (bestNode, bestEnd)
         }
+
     }
 }
