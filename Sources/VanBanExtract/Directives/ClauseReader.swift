@@ -263,10 +263,17 @@ final class ClauseReader {
     /// Word starts in `r`.
     private func wordStarts(_ r: Range<Int>) -> [Int] {
         var out: [Int] = []
-        var k = r.lowerBound
-        while k < r.upperBound {
-            if scan.isWord(k) && (k == 0 || !scan.isWord(k - 1)) { out.append(k) }
-            k += 1
+        guard r.lowerBound < r.upperBound else { return out }
+        out.reserveCapacity(r.count / 4 + 1)
+        scan.folded.withUnsafeBufferPointer { f in
+            var k = r.lowerBound
+            var previous = k > 0 && PhraseMatcher.isWordByte(f[k - 1])
+            while k < r.upperBound {
+                let word = PhraseMatcher.isWordByte(f[k])
+                if word && !previous { out.append(k) }
+                previous = word
+                k += 1
+            }
         }
         return out
     }

@@ -33,6 +33,27 @@ struct DirectiveCues: Sendable {
     var phrases: [[UInt16]] = []
     /// The roles of each node of the frozen `verbs` trie (empty for a node that ends no phrase), computed once.
     var verbNodeRoles: [RoleSet] = []
+    /// Per node of the frozen `narrative` trie: the kinds of its payloads that are not aspect cues, and its aspect
+    /// payloads (checked against the written text), computed once.
+    var narrativeNodeKinds: [KindSet] = []
+    var narrativeNodeAspects: [[Int]] = []
+
+    /// A set of narrative kinds as bits.
+    struct KindSet: Sendable, Sequence {
+        var bits: UInt32 = 0
+        @inline(__always) mutating func insert(_ k: Kind) { bits |= 1 << UInt32(k.rawValue) }
+        var isEmpty: Bool { bits == 0 }
+        func makeIterator() -> Iterator { Iterator(rest: bits) }
+        struct Iterator: IteratorProtocol {
+            var rest: UInt32
+            mutating func next() -> Kind? {
+                guard rest != 0 else { return nil }
+                let b = rest.trailingZeroBitCount
+                rest &= rest - 1
+                return Kind(rawValue: b)
+            }
+        }
+    }
 
     init(lexicon: Lexicon) {
         for verb in lexicon.obligationVerbs {
@@ -59,6 +80,14 @@ struct DirectiveCues: Sendable {
         verbs.freeze()
         narrative.freeze()
         headings.freeze()
+        if let t = narrative.tables {
+            narrativeNodeKinds = t.payloads.map { list in
+                var set = KindSet()
+                for p in list where kinds[p] != .aspect { set.insert(kinds[p]) }
+                return set
+            }
+            narrativeNodeAspects = t.payloads.map { list in list.filter { kinds[$0] == .aspect } }
+        }
         if let t = verbs.tables {
             verbNodeRoles = t.payloads.map { list in var set = RoleSet(); for p in list { set.insert(roles[p]) }; return set }
         }
@@ -141,16 +170,30 @@ struct DirectiveCues: Sendable {
 
     /// The kinds of the longest narrative phrase at `i`, with its end. Aspect cues count only when
     /// the text has the cue's diacritics (`đã`, not `đa` of `tối đa`).
-    func narrativeCue(at i: Int, in text: TextScan, limit: Int) -> (kinds: [Kind], end: Int)? {
-        guard let m = text.phrases.narrative.match(at: i, limit: limit) else { return nil }
-        var found: [Kind] = []
-        for p in m.payloads {
+    func narrativeCue(at i: Int, in text: TextScan, limit: Int) -> (kinds: KindSet, end: Int)? {
+        guard let m = text.phrases.narrative.find(at: i, limit: limit) else { return nil }
+        guard m.node >= 0 else {
+            guard let full = text.phrases.narrative.match(at: i, limit: limit) else { return nil }
+            return kindsOf(full.payloads, full.range, text)
+        }
+        var found = narrativeNodeKinds[m.node]
+        let aspects = narrativeNodeAspects[m.node]
+        if !aspects.isEmpty {
+            let written = Array(String(decoding: text.units[i..<m.end], as: UTF16.self).lowercased().utf16)
+            for p in aspects where written == phrases[p] { found.insert(.aspect) }
+        }
+        return found.isEmpty ? nil : (found, m.end)
+    }
+
+    private func kindsOf(_ payloads: [Int], _ range: Range<Int>, _ text: TextScan) -> (kinds: KindSet, end: Int)? {
+        var found = KindSet()
+        for p in payloads {
             if kinds[p] == .aspect {
-                let written = Array(String(decoding: text.units[m.range], as: UTF16.self).lowercased().utf16)
+                let written = Array(String(decoding: text.units[range], as: UTF16.self).lowercased().utf16)
                 if written != phrases[p] { continue }
             }
-            found.append(kinds[p])
+            found.insert(kinds[p])
         }
-        return found.isEmpty ? nil : (found, m.range.upperBound)
+        return found.isEmpty ? nil : (found, range.upperBound)
     }
 }

@@ -13,10 +13,13 @@ import VanBanText
 public struct DirectiveExtractor: Sendable {
     public let lexicon: Lexicon
     let cues: DirectiveCues
+    /// The abbreviations a clause may end on, merged once (a union per document cost a set rebuild each time).
+    let abbreviations: Set<String>
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.cues = DirectiveCues(lexicon: lexicon)
+        self.abbreviations = Tokenizer.defaultAbbreviations.union(lexicon.abbreviations)
     }
 
     /// What governs the paragraphs of one outline item (or of the running text).
@@ -43,7 +46,7 @@ public struct DirectiveExtractor: Sendable {
         let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon, covering: range)
         let parser = BodyParser(lexicon: lexicon, cues: cues)
         let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
-                                  abbreviations: Tokenizer.defaultAbbreviations.union(lexicon.abbreviations),
+                                  abbreviations: abbreviations,
                                   learned: ClauseReader.learnedNames(in: range, scan: scan, cues: cues))
         let deadlines = DateExtractor(lexicon: lexicon).deadlines(analysis, in: range)
         let paragraphs = ParagraphBuilder(scan: scan, cues: cues, sections: analysis.sections).paragraphs(in: range)
