@@ -40,10 +40,18 @@ final class ClauseReader {
         var out: [String] = []
         var k = range.lowerBound
         var previous: Range<Int>? = nil
+        let folded = scan.folded
         while k < range.upperBound {
-            guard scan.isWord(k) else { k += 1; if !scan.isSpace(k - 1) { previous = nil }; continue }
+            // Words are found on the raw bytes: this pass reads every byte of the document.
             var e = k
-            while e < range.upperBound && scan.isWord(e) { e += 1 }
+            let isSpaceRun: Bool = folded.withUnsafeBufferPointer { f in
+                let b = f[k]
+                guard PhraseMatcher.isWordByte(b) else { return b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+                e = k + 1
+                while e < range.upperBound && PhraseMatcher.isWordByte(f[e]) { e += 1 }
+                return false
+            }
+            guard e > k else { k += 1; if !isSpaceRun { previous = nil }; continue }
             let w = k..<e
             k = e
             defer { previous = w }
@@ -678,7 +686,7 @@ final class ClauseReader {
                     }
                 }
             }
-            for gap in cues.gapCues where k < verbAt && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
+            for gap in cues.gapCues where k < verbAt && cues.gapHeadFirst.contains(f[k]) && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
                 let headEnd = k + gap.head.count
                 guard headEnd >= c.range.upperBound || !scan.isWord(headEnd),
                       DirectiveCues.written(scan.units, k..<headEnd, equals: gap.headText) else { continue }

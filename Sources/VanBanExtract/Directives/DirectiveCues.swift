@@ -25,6 +25,8 @@ struct DirectiveCues: Sendable {
     /// written head and tail, so that `do … đề xuất` is not read in `đơn vị … đề xuất` (folded
     /// `do` also starts `don`, and is `đó`, `độ`): both parts must be whole words with their diacritics.
     var gapCues: [(head: [UInt8], tail: [UInt8], kind: Kind, headText: [UInt16], tailText: [UInt16])] = []
+    /// The first bytes of the gap cues' heads: a word starting otherwise opens none (checked before the cues are read).
+    var gapHeadFirst = ByteSet()
     var roles: [Role] = []
     /// The lower-case phrase of each obligation payload, to compare titles with their diacritics.
     var verbPhrases: [[UInt16]] = []
@@ -77,6 +79,7 @@ struct DirectiveCues: Sendable {
                 narrative.add(cue.phrase, payload: kinds.count - 1)
             }
         }
+        for gap in gapCues { if let b = gap.head.first { gapHeadFirst.insert(b) } else { gapHeadFirst = ByteSet.all } }
         verbs.freeze()
         narrative.freeze()
         headings.freeze()

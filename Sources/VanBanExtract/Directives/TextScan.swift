@@ -116,6 +116,11 @@ struct TextScan {
 struct ByteSet: ExpressibleByArrayLiteral, Sendable {
     private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
 
+    /// Every byte.
+    static let all: ByteSet = { var s = ByteSet(); for b in 0...255 { s.insert(UInt8(b)) }; return s }()
+
+    init() {}
+
     init(arrayLiteral elements: UInt8...) {
         for b in elements { insert(b) }
     }
