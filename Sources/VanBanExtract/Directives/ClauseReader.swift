@@ -215,12 +215,15 @@ final class ClauseReader {
         }
         while k < limit {
             let b = f[k]
-            if scan.isWord(k) {
-                if k == 0 || !scan.isWord(k - 1) {
+            if PhraseMatcher.isWordByte(b) {
+                if k == 0 || !PhraseMatcher.isWordByte(f[k - 1]) {
                     if k >= head { headWords += 1 }
                     if k >= clauseStart { startWords += 1 }
                 }
-                k += 1; continue
+                // The rest of the word starts no word and ends nothing.
+                k += 1
+                while k < limit && PhraseMatcher.isWordByte(f[k]) { k += 1 }
+                continue
             }
             if b == 0x28 {
                 if depth == 0 { open = k }
