@@ -90,6 +90,6 @@ struct IssuerPhrase {
     private func written(_ text: NormalizedText, _ range: Range<Int>) -> String {
         var units = Array(text.units[range])
         for k in units.indices where units[k] == 0x0A { units[k] = 0x20 }
-        return String(decoding: units, as: UTF16.self)
+        return FastString.utf16(units)
     }
 }
