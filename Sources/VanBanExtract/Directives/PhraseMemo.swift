@@ -28,14 +28,22 @@ final class PhraseMemo {
     /// The document's folded bytes (`FoldedWindow`), addressed by text position; valid for the positions the memo walks.
     private let window: FoldedWindow
     private let f: UnsafePointer<UInt8>
-    /// The first position the memo covers; `slots[p - base]` for `p` in `base..<base + slots.count`.
+    /// The first position the memo covers: memo index `p - base` for `p` in `base..<base + slotCount`.
     private let base: Int
     /// Per position: 0 = not looked up yet, 1 = no phrase starts there; otherwise `offset + 2`, where
     /// `entries[offset]` is the number of phrase ends on the trie path from the position and the entries after it
     /// are those ends in order, each `node << 32 | length << 1 | boundary`. Every end is kept, not only the longest,
     /// so a lookup with any limit is answered from the memo. Owned by the memo (allocated in `init`, freed in
     /// `deinit`): plain buffers, so the hot lookups pay no copy-on-write or exclusivity checks.
-    private let slots: UnsafeMutableBufferPointer<UInt32>
+    ///
+    /// The slots come in blocks of `blockSize` positions, allocated (zeroed) when a position of the block is first looked
+    /// up: most memos are asked about a small part of the document, and zeroing six slot arrays the size of the
+    /// document cost more than their lookups.
+    private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>
+    private let blockCount: Int
+    private let slotCount: Int
+    private static let blockShift = 9
+    private static let blockSize = 1 << blockShift
     private var entries: UnsafeMutablePointer<UInt64>
     private var entryCount = 0
     private var entryCapacity: Int
@@ -52,13 +60,29 @@ final class PhraseMemo {
         self.f = window.text
         let r = window.range
         self.base = r.lowerBound
-        self.slots = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: r.count)
-        self.slots.initialize(repeating: 0)
+        self.slotCount = r.count
+        self.blockCount = (r.count + Self.blockSize - 1) >> Self.blockShift
+        self.blocks = .allocate(capacity: Swift.max(blockCount, 1))
+        self.blocks.initialize(repeating: nil, count: Swift.max(blockCount, 1))
         self.entryCapacity = 64
         self.entries = .allocate(capacity: 64)
     }
 
-    deinit { slots.deallocate(); entries.deallocate() }
+    deinit {
+        for b in 0..<blockCount { blocks[b]?.deallocate() }
+        blocks.deallocate(); entries.deallocate()
+    }
+
+    /// The slot of memo index `i` (allocating its block on first use).
+    @inline(__always)
+    private func slot(_ i: Int) -> UnsafeMutablePointer<UInt32> {
+        let b = i >> Self.blockShift
+        if let block = blocks[b] { return block + (i & (Self.blockSize - 1)) }
+        let block = UnsafeMutablePointer<UInt32>.allocate(capacity: Self.blockSize)
+        block.initialize(repeating: 0, count: Self.blockSize)
+        blocks[b] = block
+        return block + (i & (Self.blockSize - 1))
+    }
 
     /// The trie node and end of the longest phrase at `p` within `limit` (as `longestMatch(in:at:limit:)`), or nil;
     /// node -1 when the matcher is not frozen.
@@ -67,12 +91,13 @@ final class PhraseMemo {
         let end = limit < n ? limit : n
         guard p < end, p >= 0 else { return nil }
         let i = p - base
-        guard root != nil, i >= 0 && i < slots.count else {
+        guard root != nil, i >= 0 && i < slotCount else {
             return matcher.longestNode(in: folded, at: p, limit: limit)
         }
-        var s = slots[i]
+        let slot = slot(i)
+        var s = slot.pointee
         if s == 0 {
-            s = fill(i, p)
+            s = fill(slot, p)
             if s == 0 {
                 return matcher.longestNode(in: folded, at: p, limit: limit)
             }
@@ -89,15 +114,15 @@ final class PhraseMemo {
         return nil
     }
 
-    /// Walks the trie from `p` once and stores every phrase end on the path (see `slots`).
-    private func fill(_ i: Int, _ p: Int) -> UInt32 {
+    /// Walks the trie from `p` once and stores every phrase end on the path (see `blocks`).
+    private func fill(_ slot: UnsafeMutablePointer<UInt32>, _ p: Int) -> UInt32 {
         let root = root.unsafelyUnwrapped, edgeStart = edgeStart.unsafelyUnwrapped, edgeBytes = edgeBytes.unsafelyUnwrapped
         let edgeTargets = edgeTargets.unsafelyUnwrapped, isEnd = isEnd.unsafelyUnwrapped
         let f = self.f, n = self.n
         var byte = f[p]
         if byte == 0x0A { byte = 0x20 }
         var node = Int(root[Int(byte)])
-        if node == 0 { slots[i] = 1; return 1 }
+        if node == 0 { slot.pointee = 1; return 1 }
         let offset = entryCount
         guard offset < Int(UInt32.max) - 4 else { return 0 }
         // The path is at most `maxDepth` long: make room for all its ends at once.
@@ -138,7 +163,7 @@ final class PhraseMemo {
         }
         let s: UInt32
         if count == 0 { s = 1 } else { out[offset] = UInt64(count); entryCount = offset + 1 + count; s = UInt32(offset + 2) }
-        slots[i] = s
+        slot.pointee = s
         return s
     }
 
