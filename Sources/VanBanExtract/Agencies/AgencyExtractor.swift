@@ -154,7 +154,7 @@ public struct AgencyExtractor: Sendable {
         // A Party group inside a state body names that body: `Đảng đoàn` + `HĐND huyện`, `Ban cán sự đảng` + `UBND tỉnh`.
         if kind == "party" {
             guard let body = lexiconMatch(units, folded, k, end) else { return nil }
-            let head = FastString.utf16(units[h.range])
+            let head = UTF16String.make(units[h.range])
             let name = (LayoutScan.isUpperLine(units, h.range) ? LayoutScan.titleCase(head) : head) + " " + body.name
             return Found(range: i..<body.range.upperBound, name: name, kind: kind, level: body.level, base: name)
         }
@@ -219,7 +219,7 @@ public struct AgencyExtractor: Sendable {
         }
         guard words > 0 else { return nil }
         // Trim trailing lower-case words that are not part of a name ("Sở Xây dựng" keeps "dựng").
-        let surface = FastString.utf16(units[i..<last])
+        let surface = UTF16String.make(units[i..<last])
         let name = upperHead ? LayoutScan.sentenceCaseHead(surface, headLength: h.range.count, head: headNames[h.payloads[0]]) : surface
         if let c = committee {
             let joined = name + " " + c.name
@@ -278,7 +278,7 @@ public struct AgencyExtractor: Sendable {
         if s < end, folded[s] == 0x20 || folded[s] == 0x0A { s += 1 } else { return }
         let level = String(decoding: folded[k..<(k + n)], as: UTF8.self)
         if let p = placeName(units, folded, s, end, level: level, upper: upper) {
-            let levelText = upper ? FastString.utf16(units[k..<(k + n)]).lowercased() : FastString.utf16(units[k..<(k + n)])
+            let levelText = upper ? UTF16String.make(units[k..<(k + n)]).lowercased() : UTF16String.make(units[k..<(k + n)])
             f.place = p.text
             f.placeWithLevel = levelText + " " + p.text
             f.name = f.base + " " + levelText + " " + p.text
@@ -347,7 +347,7 @@ public struct AgencyExtractor: Sendable {
             }
         }
         if out.last == 0x20 { out.removeLast() }
-        let s = FastString.utf16(out)
+        let s = UTF16String.make(out)
         return LayoutScan.isUpperLine(units, range) ? LayoutScan.titleCase(s) : s
     }
 }
@@ -356,8 +356,8 @@ extension LayoutScan {
     /// An all-capital open-class name in a letterhead: the head title-cased, the rest sentence-cased
     /// (`SỞ NỘI VỤ` → `Sở Nội vụ`).
     static func sentenceCaseHead(_ s: String, headLength: Int, head written: String? = nil) -> String {
-        let head = FastString.utf16(Array(s.utf16.prefix(headLength)))
-        let rest = FastString.utf16(Array(s.utf16.dropFirst(headLength)))
+        let head = UTF16String.make(Array(s.utf16.prefix(headLength)))
+        let rest = UTF16String.make(Array(s.utf16.dropFirst(headLength)))
         let trimmed = rest.drop(while: { $0 == " " })
         return (written ?? titleCase(head)) + " " + sentenceCaseKeepingAbbreviations(String(trimmed))
     }

@@ -148,7 +148,7 @@ public struct CitationExtractor: Sendable {
         if b > a && b - a <= 80 && VietnameseLetters.isUpper(analysis.text.units[a]) && !f[a..<b].contains(0x2C) {
             var units = Array(analysis.text.units[a..<b])
             for i in units.indices where units[i] == 0x0A { units[i] = 0x20 }
-            issuer = FastString.utf16(units)
+            issuer = UTF16String.make(units)
         }
         return (mention.value, issuer)
     }
@@ -213,7 +213,7 @@ public struct CitationExtractor: Sendable {
             }
             if i > range.lowerBound && (f[i - 1] == 0x2F || f[i - 1] == 0x2D || f[i - 1] == 0x2E) { continue }
             guard let found = typeFinder.find(f, before: i, floor: range.lowerBound, codeNames: [], law: false) else { continue }
-            let running = FastString.utf16(u[i..<e])
+            let running = UTF16String.make(u[i..<e])
             let candidates = full.filter { $0.numberRange.upperBound <= i && $0.type == found.name && runningNumber($0.number) == running }
             let distinct = Set(candidates.map(\.number))
             guard distinct.count == 1, let target = candidates.first else { continue }

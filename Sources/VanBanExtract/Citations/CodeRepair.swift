@@ -43,7 +43,7 @@ struct CodeRepair: Sendable {
         for mask in 1..<(1 << positions.count) {
             var candidate = units
             for (bit, p) in positions.enumerated() where mask & (1 << bit) != 0 { candidate[p] = 0x0110 }
-            let s = FastString.utf16(candidate)
+            let s = UTF16String.make(candidate)
             if isKnown(s) { return s }
         }
         return segment
@@ -60,9 +60,9 @@ struct CodeRepair: Sendable {
         let units = Array(segment.utf16)
         guard units.count >= 3 else { return nil }
         for cut in stride(from: units.count - 1, through: 1, by: -1) {
-            let head = repaired(FastString.utf16(units[0..<cut]))
+            let head = repaired(UTF16String.make(units[0..<cut]))
             guard isType(head) else { continue }
-            let tailRaw = FastString.utf16(units[cut...])
+            let tailRaw = UTF16String.make(units[cut...])
             let tail = repaired(tailRaw)
             if isIssuer(tail) { return (head, tail) }
             if let last = head.utf16.last, VietnameseLetters.isLower(last), units.count - cut >= 2,

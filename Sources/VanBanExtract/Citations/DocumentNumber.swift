@@ -123,7 +123,7 @@ public struct DocumentNumberLexer: Sendable {
         // One letter may follow the digits (`30c/NQ-CP`).
         if k < limit && FoldedScan.isLetter(f[k]) && u[k] < 0x80 && k + 1 < limit && (f[k + 1] == 0x2F || f[k + 1] == 0x2D) { k += 1 }
         guard k < limit else { return nil }
-        var running = FastString.utf16(u[start..<k])
+        var running = UTF16String.make(u[start..<k])
         // Digits split by single spaces after `số` or `Số:`: thousands (`số 1 034/TTr-STNMT`) or every digit
         // (`số 1 9 7/QĐ-TTg`); at most six digits in all.
         if start - 2 >= floor, f[start - 1] == 0x20, FoldedScan.isDigit(f[start - 2]) {
@@ -142,7 +142,7 @@ public struct DocumentNumberLexer: Sendable {
                f[before - 1] == 0x3A || FoldedScan.wordEndingAt(f, before, "so", floor: floor) {
                 var joined: [UInt16] = []
                 for k in a..<start where f[k] != 0x20 { joined.append(u[k]) }
-                running = FastString.utf16(joined) + running
+                running = UTF16String.make(joined) + running
                 start = a
             }
         }
@@ -168,7 +168,7 @@ public struct DocumentNumberLexer: Sendable {
             var e = typeStart
             while e < limit && (VietnameseLetters.isLetter(u[e])) { e += 1 }
             guard e < limit, f[e] == 0x2F, e - typeStart <= 5 else { return nil }
-            let rawType = FastString.utf16(u[typeStart..<e])
+            let rawType = UTF16String.make(u[typeStart..<e])
             let type = codes.repaired(rawType)
             guard codes.isType(type) || codes.looksLikeCode(type) else { return nil }
             guard let issuer = parseSymbol(text, from: e + 1, limit: limit, glued: false) else { return nil }
@@ -206,7 +206,7 @@ public struct DocumentNumberLexer: Sendable {
             let s = k
             while k < limit && (VietnameseLetters.isLetter(u[k]) || FoldedScan.isDigit(f[k])) { k += 1 }
             if k - s > 24 { return nil }
-            segments.append(FastString.utf16(u[s..<k]))
+            segments.append(UTF16String.make(u[s..<k]))
             end = k
             guard k < limit, f[k] == 0x2D else { break }
             var next = k + 1
@@ -215,7 +215,7 @@ public struct DocumentNumberLexer: Sendable {
                 let n2 = next + 1
                 var e = n2
                 while e < limit && VietnameseLetters.isLetter(u[e]) { e += 1 }
-                guard e > n2, codes.isKnown(codes.repaired(FastString.utf16(u[n2..<e]))) else { break }
+                guard e > n2, codes.isKnown(codes.repaired(UTF16String.make(u[n2..<e]))) else { break }
                 next = n2
             }
             guard next < limit, VietnameseLetters.isUpper(u[next]) else { break }

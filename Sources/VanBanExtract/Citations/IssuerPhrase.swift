@@ -90,6 +90,6 @@ struct IssuerPhrase {
     private func written(_ text: NormalizedText, _ range: Range<Int>) -> String {
         var units = Array(text.units[range])
         for k in units.indices where units[k] == 0x0A { units[k] = 0x20 }
-        return FastString.utf16(units)
+        return UTF16String.make(units)
     }
 }

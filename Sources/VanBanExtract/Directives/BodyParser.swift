@@ -294,7 +294,7 @@ struct BodyParser: Sendable {
 
     static func toneMismatch(_ w: Range<Int>, _ end: Int, scan: TextScan) -> Bool {
         guard end == w.upperBound, let level = toneChecked[scan.key(w)] else { return false }
-        return FastString.utf16(scan.units[w]).lowercased() != level
+        return UTF16String.make(scan.units[w]).lowercased() != level
     }
 
     /// The end of an administrative level word at `p` (`huyện`, `xã`, `phường`, `thị trấn`, `thị xã`, `thành phố`, `quận`), not followed by a name.

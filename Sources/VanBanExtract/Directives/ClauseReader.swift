@@ -414,7 +414,7 @@ final class ClauseReader {
             if after >= limit || f[after] == 0x3A || f[after] == 0x2E || f[after] == 0x3B { ok = true }
             else if let next = scan.word(at: after, limit), next.lowerBound == after, !scan.isCapitalized(next) {
                 let key = scan.key(next)
-                let written = FastString.utf16(scan.units[next]).lowercased()
+                let written = UTF16String.make(scan.units[next]).lowercased()
                 let blocked = Self.subjectBlockers.contains(key)
                     || (Self.writtenBlockers.contains(written)
                         && !(written == "trong" && scan.word(at: next.upperBound, limit).map { Self.scopeAfterTrong.contains(scan.key($0)) } == true))
@@ -596,7 +596,7 @@ final class ClauseReader {
                 guard enumerated else { return nil }
                 spans[last] = spans[last].lowerBound..<v.end; k = v.end; joined = false; continue
             }
-            if BodyParser.stopWords.contains(key), Self.writtenStops.contains(FastString.utf16(scan.units[k..<e]).lowercased()) { return nil }
+            if BodyParser.stopWords.contains(key), Self.writtenStops.contains(UTF16String.make(scan.units[k..<e]).lowercased()) { return nil }
             spans[last] = spans[last].lowerBound..<e; k = e; joined = false
         }
         return nil

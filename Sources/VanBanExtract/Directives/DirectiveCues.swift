@@ -104,7 +104,7 @@ struct DirectiveCues: Sendable {
     /// Whether `range` of the text is written as `expected` (lower case), diacritics included.
     static func written(_ units: [UInt16], _ range: Range<Int>, equals expected: [UInt16]) -> Bool {
         guard range.count == expected.count else { return false }
-        return Array(FastString.utf16(units[range]).lowercased().utf16) == expected
+        return Array(UTF16String.make(units[range]).lowercased().utf16) == expected
     }
 
     static func role(_ name: String) -> Role {
@@ -167,7 +167,7 @@ struct DirectiveCues: Sendable {
     /// diacritics: `Trường` folds like `Trưởng` and opens a school's name instead.
     func title(at i: Int, in scan: TextScan, limit: Int) -> Int? {
         guard let m = scan.phrases.verbs.match(at: i, limit: limit), m.payloads.contains(where: { roles[$0] == .title }) else { return nil }
-        let written = Array(FastString.utf16(scan.units[m.range]).lowercased().utf16)
+        let written = Array(UTF16String.make(scan.units[m.range]).lowercased().utf16)
         return m.payloads.contains(where: { roles[$0] == .title && verbPhrases[$0] == written }) ? m.range.upperBound : nil
     }
 
@@ -182,7 +182,7 @@ struct DirectiveCues: Sendable {
         var found = narrativeNodeKinds[m.node]
         let aspects = narrativeNodeAspects[m.node]
         if !aspects.isEmpty {
-            let written = Array(FastString.utf16(text.units[i..<m.end]).lowercased().utf16)
+            let written = Array(UTF16String.make(text.units[i..<m.end]).lowercased().utf16)
             for p in aspects where written == phrases[p] { found.insert(.aspect) }
         }
         return found.isEmpty ? nil : (found, m.end)
@@ -192,7 +192,7 @@ struct DirectiveCues: Sendable {
         var found = KindSet()
         for p in payloads {
             if kinds[p] == .aspect {
-                let written = Array(FastString.utf16(text.units[range]).lowercased().utf16)
+                let written = Array(UTF16String.make(text.units[range]).lowercased().utf16)
                 if written != phrases[p] { continue }
             }
             found.insert(kinds[p])

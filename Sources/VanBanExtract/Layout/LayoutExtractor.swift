@@ -360,7 +360,7 @@ public struct LayoutExtractor: Sendable {
             }
             var s = pieces.map { Substring(text.text($0)).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
             if hasVv, s.utf16.count > 3 {
-                s = FastString.utf16(Array(s.utf16.dropFirst(3)))
+                s = UTF16String.make(Array(s.utf16.dropFirst(3)))
                 while s.first == " " || s.first == ":" { s.removeFirst() }
             }
             record.subject = s.isEmpty ? nil : s

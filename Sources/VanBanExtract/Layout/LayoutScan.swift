@@ -328,7 +328,7 @@ enum LayoutScan {
     static func lower(_ u: UInt16) -> UInt16 {
         if u >= 0x41 && u <= 0x5A { return u + 0x20 }
         if u < 0x80 || !VietnameseLetters.isUpper(u) { return u }
-        let s = FastString.utf16([u]).lowercased().utf16
+        let s = UTF16String.make([u]).lowercased().utf16
         return s.count == 1 ? s.first! : u
     }
 

@@ -4,12 +4,20 @@
 public enum UTF16String {
     /// The String of `units[range]`.
     public static func make(_ units: [UInt16], _ range: Range<Int>) -> String {
-        units.withUnsafeBufferPointer { u in
-            let count = range.count
-            return String(unsafeUninitializedCapacity: count * 3) { out in
+        make(units[range])
+    }
+
+    /// The String of `units`.
+    public static func make(_ units: [UInt16]) -> String { make(units[...]) }
+
+    /// The String of a slice of units.
+    public static func make(_ units: ArraySlice<UInt16>) -> String {
+        if units.isEmpty { return "" }
+        return units.withUnsafeBufferPointer { u in
+            String(unsafeUninitializedCapacity: u.count * 3) { out in
                 var n = 0
-                var i = range.lowerBound
-                let end = range.upperBound
+                var i = 0
+                let end = u.count
                 while i < end {
                     let unit = u[i]
                     i += 1
