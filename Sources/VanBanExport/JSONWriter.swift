@@ -53,80 +53,122 @@ public struct JSONWriter {
     /// building that String: record texts are most of what `vanban extract` writes.
     public mutating func utf16String(_ units: [UInt16], _ range: Range<Int>) {
         beforeValue()
-        bytes.append(0x22)
-        let hex: StaticString = "0123456789abcdef"
+        // At most 6 bytes per unit (`\u00XX`; a surrogate pair is 4 bytes for 2 units), plus quotes.
+        let capacity = range.count * 6 + 2
         units.withUnsafeBufferPointer { u in
-            var i = range.lowerBound
-            let end = range.upperBound
-            while i < end {
-                let unit = u[i]
-                i += 1
-                if unit < 0x80 {
-                    let byte = UInt8(unit)
-                    switch byte {
-                    case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                    case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                    case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x7F:
-                        let h = hex.utf8Start
-                        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(byte >> 4)], h[Int(byte & 15)]])
-                    default: bytes.append(byte)
-                    }
-                    continue
-                }
-                var scalar = UInt32(unit)
-                if unit & 0xFC00 == 0xD800, i < end, u[i] & 0xFC00 == 0xDC00 {
-                    scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(u[i]) - 0xDC00)
-                    i += 1
-                } else if unit & 0xF800 == 0xD800 {
-                    scalar = 0xFFFD
-                }
-                switch scalar {
-                case 0xFEFF: bytes.append(contentsOf: [0x5C, 0x75, 0x66, 0x65, 0x66, 0x66])
-                case 0x2028: bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, 0x38])
-                case 0x2029: bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, 0x39])
-                case ..<0x800:
-                    bytes.append(UInt8(0xC0 | (scalar >> 6))); bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-                case ..<0x10000:
-                    bytes.append(UInt8(0xE0 | (scalar >> 12))); bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                    bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-                default:
-                    bytes.append(UInt8(0xF0 | (scalar >> 18))); bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                    bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-                }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+                let count = JSONWriter.escape(u, range, into: out.baseAddress!)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress!, count: count))
             }
         }
-        bytes.append(0x22)
+    }
+
+    /// Writes `units[range]` as a quoted, escaped UTF-8 JSON string at `out`; returns the bytes written.
+    private static func escape(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        out[n] = 0x22; n += 1
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let unit = u[i]
+            i += 1
+            if unit < 0x80 {
+                let byte = UInt8(truncatingIfNeeded: unit)
+                if special[Int(byte)] == 0 { out[n] = byte; n += 1; continue }
+                n += writeEscape(byte, out + n)
+                continue
+            }
+            var scalar = UInt32(unit)
+            if unit & 0xFC00 == 0xD800, i < end, u[i] & 0xFC00 == 0xDC00 {
+                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(u[i]) - 0xDC00)
+                i += 1
+            } else if unit & 0xF800 == 0xD800 {
+                scalar = 0xFFFD
+            }
+            switch scalar {
+            case 0xFEFF, 0x2028, 0x2029:
+                n += writeUnicodeEscape(scalar, out + n)
+            case ..<0x800:
+                out[n] = UInt8(0xC0 | (scalar >> 6)); out[n + 1] = UInt8(0x80 | (scalar & 0x3F)); n += 2
+            case ..<0x10000:
+                out[n] = UInt8(0xE0 | (scalar >> 12)); out[n + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                out[n + 2] = UInt8(0x80 | (scalar & 0x3F)); n += 3
+            default:
+                out[n] = UInt8(0xF0 | (scalar >> 18)); out[n + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                out[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (scalar & 0x3F)); n += 4
+            }
+        }
+        out[n] = 0x22; n += 1
+        return n
+    }
+
+    /// 1 for the ASCII bytes a JSON string escapes: controls, `"`, `\\`, `<`, `>`, `&`, DEL.
+    private static let special: [UInt8] = (0..<128).map { b in
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 || b == 0x7F ? 1 : 0
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// The escape of one special ASCII byte at `out`; returns its length (2 or 6).
+    private static func writeEscape(_ byte: UInt8, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        let short: UInt8
+        switch byte {
+        case 0x22: short = 0x22
+        case 0x5C: short = 0x5C
+        case 0x0A: short = 0x6E
+        case 0x0D: short = 0x72
+        case 0x09: short = 0x74
+        default: return writeUnicodeEscape(UInt32(byte), out)
+        }
+        out[0] = 0x5C; out[1] = short
+        return 2
+    }
+
+    /// `\uXXXX` for a BMP scalar at `out`; returns 6.
+    private static func writeUnicodeEscape(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = 0x5C; out[1] = 0x75
+        out[2] = hex[Int((scalar >> 12) & 15)]; out[3] = hex[Int((scalar >> 8) & 15)]
+        out[4] = hex[Int((scalar >> 4) & 15)]; out[5] = hex[Int(scalar & 15)]
+        return 6
     }
 
     private mutating func writeString(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in writeEscaped(utf8) }
+    }
+
+    /// `utf8` as a quoted JSON string: runs of plain bytes are copied at once.
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        let hex = Array("0123456789abcdef".utf8)
-        let utf8 = Array(value.utf8)
+        var run = 0
         var i = 0
-        while i < utf8.count {
+        let count = utf8.count
+        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        while i < count {
             let byte = utf8[i]
-            switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x7F:
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            // U+FEFF (a BOM inside the text) is escaped: Foundation's JSON parser on Linux drops a
-            // raw one after an escape sequence, so the record's text would no longer match its span.
-            // U+2028 and U+2029 are escaped so the output can sit inside JavaScript.
-            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:
-                bytes.append(contentsOf: Array("\\ufeff".utf8)); i += 2
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                bytes.append(contentsOf: Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)); i += 2
-            default: bytes.append(byte)
+            var escapedLength = 0
+            var consumed = 1
+            if byte < 0x80 {
+                if JSONWriter.special[Int(byte)] != 0 {
+                    escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeEscape(byte, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                }
+            } else if byte == 0xEF, i + 2 < count, utf8[i + 1] == 0xBB, utf8[i + 2] == 0xBF {
+                // U+FEFF (a BOM inside the text) is escaped: Foundation's JSON parser on Linux drops a
+                // raw one after an escape sequence, so the record's text would no longer match its span.
+                escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeUnicodeEscape(0xFEFF, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                consumed = 3
+            } else if byte == 0xE2, i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 {
+                // U+2028 and U+2029 are escaped so the output can sit inside JavaScript.
+                let scalar: UInt32 = utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029
+                escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeUnicodeEscape(scalar, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                consumed = 3
             }
-            i += 1
+            if escapedLength == 0 { i += 1; run += 1; continue }
+            if run > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(i - run)..<i])); run = 0 }
+            withUnsafeBytes(of: &scratch) { bytes.append(contentsOf: $0.prefix(escapedLength)) }
+            i += consumed
         }
+        if run > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(count - run)..<count])) }
         bytes.append(0x22)
     }
 }
