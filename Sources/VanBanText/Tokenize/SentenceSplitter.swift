@@ -17,23 +17,15 @@ public struct SentenceSplitter: Sendable {
         let n = text.count
         guard n > 0 else { return [] }
         let boundaries = SentenceBoundaries.boundaries(text.units) ?? SentenceBoundaries.icuBoundaries(text.units)
-        let count = boundaries.count
         let folded = text.folded
         var result: [Range<Int>] = []
         var start = 0
-        // ICU's boundaries merged with the position after every line break (which always ends a sentence).
-        var all: [Int] = []
-        all.reserveCapacity(max(count, 0) + 64)
-        var k = 0
-        folded.withUnsafeBufferPointer { folded in
-            for i in 0..<n where folded[i] == 0x0A {
-                while k < count && Int(boundaries[k]) <= i + 1 { if Int(boundaries[k]) != i + 1 { all.append(Int(boundaries[k])) }; k += 1 }
-                all.append(i + 1)
-            }
-        }
-        while k < count { all.append(Int(boundaries[k])); k += 1 }
-        if all.last != n { all.append(n) }
-        for end in all {
+        // Every line break is already a boundary: UAX #29 breaks after every LF (SB4), and so
+        // do both `SentenceBoundaries.boundaries` and ICU.
+        var all = boundaries
+        if all.last.map(Int.init) != n { all.append(Int32(n)) }
+        for boundary in all {
+            let end = Int(boundary)
             if end < n && !endsSentence(folded, start, end) { continue }
             var a = start, b = end
             while a < b && (folded[a] == 0x20 || folded[a] == 0x0A) { a += 1 }
