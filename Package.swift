@@ -18,8 +18,10 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // SHA-256 blocks with the x86 SHA extensions, behind a CPU check (the Swift code is the fallback).
+        .target(name: "CSHA256"),
         // decode → normalize (with the offset map) → tokenize, sentences, section tree.
-        .target(name: "VanBanText", dependencies: ["CICU"]),
+        .target(name: "VanBanText", dependencies: ["CICU", "CSHA256"]),
         // Lexicons and the extractors: layout, numbers, citations, dates, agencies, people, directives.
         .target(name: "VanBanExtract", dependencies: ["VanBanText"]),
         // Link: document identity, citation resolution, the cross-reference graph.

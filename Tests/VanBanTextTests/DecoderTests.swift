@@ -99,4 +99,14 @@ struct DecoderTests {
     func sha256(input: String, digest: String) {
         #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
+
+    @Test("SHA-256 with the CPU's SHA extensions equals the portable code at every length around a block edge",
+          .enabled(if: SHA256.accelerated, "this CPU has no SHA extensions: only the portable code runs"))
+    func sha256Paths() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [1_000, 4_095, 65_536 + 7] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(SHA256.digest(bytes, accelerated: true) == SHA256.digest(bytes, accelerated: false), "length \(length)")
+        }
+    }
 }
