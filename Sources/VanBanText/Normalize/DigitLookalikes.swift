@@ -15,34 +15,16 @@ extension Normalizer {
         return ascii
     }
 
-    static func repairDigitLookalikes(_ units: inout [UInt16], table ascii: [UInt16]) {
-        guard ascii.contains(where: { $0 != 0 }) else { return }
-        let n = units.count
-        let letters = LetterTables.shared
+    /// Repairs the token `u[start..<end]` (letters, digits, marks; it holds a digit) when every
+    /// unit but its digits is a look-alike and the look-alikes are no more than the digits.
+    static func repairDigitToken(_ u: UnsafeMutableBufferPointer<UInt16>, _ start: Int, _ end: Int, _ ascii: [UInt16]) {
         func lookalike(_ c: UInt16) -> UInt16 { c < 0x80 ? ascii[Int(c)] : 0 }
-        units.withUnsafeMutableBufferPointer { u in
-            // Only tokens holding a digit can be repaired: find digits, then read their token around them.
-            var i = 0
-            while i < n {
-                let c = u[i]
-                guard c >= 0x30 && c <= 0x39 else { i += 1; continue }
-                var s = i
-                while s > 0 && isWordUnit(u[s - 1], letters) { s -= 1 }
-                var e = s, digits = 0, alikes = 0, other = false
-                while e < n && isWordUnit(u[e], letters) {
-                    let x = u[e]
-                    if x >= 0x30 && x <= 0x39 { digits += 1 } else if lookalike(x) != 0 { alikes += 1 } else { other = true }
-                    e += 1
-                }
-                if !other && alikes > 0 && alikes <= digits {
-                    for k in s..<e where lookalike(u[k]) != 0 { u[k] = lookalike(u[k]) }
-                }
-                i = e
-            }
+        var digits = 0, alikes = 0
+        for k in start..<end {
+            let x = u[k]
+            if x >= 0x30 && x <= 0x39 { digits += 1 } else if lookalike(x) != 0 { alikes += 1 } else { return }
         }
-    }
-
-    @inline(__always) private static func isWordUnit(_ c: UInt16, _ letters: LetterTables) -> Bool {
-        (c >= 0x30 && c <= 0x39) || letters.isLetter(c) || (c >= 0x300 && c <= 0x36F)
+        guard alikes > 0 && alikes <= digits else { return }
+        for k in start..<end where lookalike(u[k]) != 0 { u[k] = lookalike(u[k]) }
     }
 }

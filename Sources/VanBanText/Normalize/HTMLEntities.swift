@@ -25,8 +25,7 @@ extension Normalizer {
     static func decodeEntities(_ input: MappedText) -> MappedText {
         let n = input.count
         guard input.units.contains(0x26) else { return input }
-        return input.withBuffers { u, s, e in
-            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
+        return input.withBuffers { u, s, e in MappedWriter.write(capacity: n, inStart: s, inEnd: e) { out in
             var i = 0, run = 0
             while i < n {
                 guard u[i] == 0x26, let (scalar, end) = entity(u, i, n) else { i += 1; continue }
@@ -42,8 +41,7 @@ extension Normalizer {
                 run = end
             }
             out.copyRun(u, run, n)
-            return out.finish()
-        }
+        } }
     }
 
     /// The scalar of the reference starting with the `&` at `i`, and the end after its `;`.

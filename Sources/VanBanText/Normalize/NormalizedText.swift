@@ -100,14 +100,17 @@ struct MappedText {
     }
 }
 
-/// Writes a pass's output by index into growable storage, mapping each unit to the origin
-/// of the input units it came from.
+/// Writes a pass's output by index, mapping each unit to the origin of the input units it came
+/// from: into growable storage (`init(capacity:…)`, then `finish()`), or, for a pass that never
+/// writes more units than it reads, straight into the result's arrays (`write(capacity:…)`).
 struct MappedWriter {
     private var units: UnsafeMutablePointer<UInt16>
     private var starts: UnsafeMutablePointer<Int32>
     private var ends: UnsafeMutablePointer<Int32>
     private(set) var count = 0
     private var capacity: Int
+    /// False when the storage belongs to arrays being built (`write`): it cannot move.
+    private let growable: Bool
     /// The input's origin maps.
     let inStart: UnsafeBufferPointer<Int32>
     let inEnd: UnsafeBufferPointer<Int32>
@@ -117,11 +120,46 @@ struct MappedWriter {
         units = .allocate(capacity: self.capacity)
         starts = .allocate(capacity: self.capacity)
         ends = .allocate(capacity: self.capacity)
+        growable = true
         self.inStart = inStart
         self.inEnd = inEnd
     }
 
+    private init(units: UnsafeMutablePointer<UInt16>, starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>,
+                 capacity: Int, inStart: UnsafeBufferPointer<Int32>, inEnd: UnsafeBufferPointer<Int32>) {
+        self.units = units; self.starts = starts; self.ends = ends
+        self.capacity = capacity
+        growable = false
+        self.inStart = inStart
+        self.inEnd = inEnd
+    }
+
+    /// Runs `body` with a writer whose storage is the result's own arrays, so the output is
+    /// never copied; `body` must write at most `capacity` units (a pass that only keeps,
+    /// substitutes, merges or drops input units).
+    static func write(capacity: Int, inStart: UnsafeBufferPointer<Int32>, inEnd: UnsafeBufferPointer<Int32>,
+                      _ body: (inout MappedWriter) -> Void) -> MappedText {
+        let capacity = max(capacity, 1)
+        var written = 0
+        var start: [Int32] = [], end: [Int32] = []
+        let units = [UInt16](unsafeUninitializedCapacity: capacity) { u, unitCount in
+            start = [Int32](unsafeUninitializedCapacity: capacity) { s, startCount in
+                end = [Int32](unsafeUninitializedCapacity: capacity) { e, endCount in
+                    var writer = MappedWriter(units: u.baseAddress!, starts: s.baseAddress!, ends: e.baseAddress!,
+                                              capacity: capacity, inStart: inStart, inEnd: inEnd)
+                    body(&writer)
+                    written = writer.count
+                    endCount = written
+                }
+                startCount = written
+            }
+            unitCount = written
+        }
+        return MappedText(units: units, start: start, end: end)
+    }
+
     private mutating func grow() {
+        precondition(growable, "a normalization pass wrote more units than it read")
         let newCapacity = capacity * 2
         let u = UnsafeMutablePointer<UInt16>.allocate(capacity: newCapacity)
         let s = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
@@ -165,8 +203,9 @@ struct MappedWriter {
 
     mutating func removeLast() { count -= 1 }
 
-    /// Moves the output into arrays and frees the storage.
+    /// Moves the output of a growable writer into arrays and frees the storage.
     func finish() -> MappedText {
+        precondition(growable)
         let result = MappedText(units: Array(UnsafeBufferPointer(start: units, count: count)),
                                 start: Array(UnsafeBufferPointer(start: starts, count: count)),
                                 end: Array(UnsafeBufferPointer(start: ends, count: count)))

@@ -10,7 +10,7 @@ public struct NormalizationRules: Sendable {
     /// Single characters repaired everywhere (`Ð` U+00D0 → `Đ`, fullwidth `／` → `/`).
     public var characterRepairs: [UInt16: UInt16]
 
-    /// Letters read for digits inside numbers (`O` → `0`, `l` → `1`; see `repairDigitLookalikes`).
+    /// Letters read for digits inside numbers (`O` → `0`, `l` → `1`; see `repairDigitToken`).
     public var digitLookalikes: [UInt16: UInt16]
 
     /// `codeConfusions` may hold single-character rows; those become `characterRepairs`.
@@ -37,11 +37,13 @@ public struct NormalizationRules: Sendable {
 
 /// The normalize stage: `SourceText` → `NormalizedText`.
 ///
-/// Passes, each recording the offset map: (1) ICU NFC; (2) format residue and whitespace
+/// Passes, each recording the offset map: (0) HTML character references; (1) ICU NFC, skipped
+/// when every unit is NFC-inert (one scan answers both); (2) format residue and whitespace
 /// (`**`, `##`, HTML tags, CR, tabs, runs of spaces, zero-width characters); (3) lines (page
 /// numbers alone on a line, end-of-line hyphenation, OCR line breaks inside a sentence joined
 /// with a space); (4) one canonical tone-mark placement, the classic one (`hòa`, `thủy`,
-/// `quý`: on the first vowel of oa/oe/uy without a final consonant); (5) document numbers
+/// `quý`: on the first vowel of oa/oe/uy without a final consonant), and letters read for
+/// digits in numbers (`2O23` → `2023`), in one scan of the words; (5) document numbers
 /// (`294 /UBND` → `294/UBND`, `QĐ - U B ND` → `QĐ-UBND`, `QD` → `QĐ`).
 public struct Normalizer: Sendable {
     public let rules: NormalizationRules
@@ -78,12 +80,17 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ source: SourceText) -> NormalizedText {
         var text = MappedText(identity: source.units)
-        text = Self.decodeEntities(text)
-        text = Self.nfc(text)
+        // One scan says whether there are references to decode and whether NFC can be skipped.
+        var survey = Self.survey(text.units)
+        if survey.hasAmpersand {
+            let decoded = Self.decodeEntities(text)
+            if decoded.count != text.count { survey = Self.survey(decoded.units) }
+            text = decoded
+        }
+        if !survey.inertNFC { text = Self.nfc(text) }
         text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
-        Self.canonicalizeTones(&text.units)
-        Self.repairDigitLookalikes(&text.units, table: digitTable)
+        Self.repairWords(&text.units, digitTable: digitTable)
         text = repairNumbers(text)
         return NormalizedText(source: source, mapped: text)
     }
@@ -92,7 +99,7 @@ public struct Normalizer: Sendable {
     public static func normalizeString(_ string: String) -> String {
         var text = MappedText(identity: Array(string.utf16))
         text = nfc(text)
-        canonicalizeTones(&text.units)
+        repairWords(&text.units, digitTable: nil)
         return String(decoding: text.units, as: UTF16.self)
     }
 
@@ -163,6 +170,31 @@ public struct Normalizer: Sendable {
         }
     }
 
+    /// What one scan of the text tells the first passes: whether it holds an `&` (HTML character
+    /// references need decoding only then) and whether every unit is NFC-inert (`isInertNFC`).
+    static func survey(_ units: [UInt16]) -> (hasAmpersand: Bool, inertNFC: Bool) {
+        nfcInertUnits.withUnsafeBufferPointer { inert in
+            units.withUnsafeBufferPointer { u in
+                let n = u.count
+                var all: UInt8 = 1
+                var ampersand = false
+                var i = 0
+                while i < n {
+                    let blockEnd = min(n, i + 64)
+                    var amp: UInt16 = 0
+                    while i < blockEnd {
+                        let c = u[i]
+                        all &= inert[Int(c)]
+                        amp |= c ^ 0x26 == 0 ? 1 : 0
+                        i += 1
+                    }
+                    if amp != 0 { ampersand = true }
+                }
+                return (ampersand, all != 0)
+            }
+        }
+    }
+
     @inline(__always)
     private static func boundaryBefore(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
         let unit = units[i]
@@ -184,8 +216,8 @@ public struct Normalizer: Sendable {
             return cleanFormat(input, repairs: repairs, plain: table)
         }
         return plain!.withUnsafeBufferPointer { plain in input.withBuffers { u, s, e in
+          MappedWriter.write(capacity: u.count, inStart: s, inEnd: e) { out in
             let n = u.count
-            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
             var pendingSpace = -1       // index of a space waiting to be emitted
             var trailingNewlines = 0    // newlines at the end of `out`
             var atLineStart = true
@@ -276,8 +308,7 @@ public struct Normalizer: Sendable {
                 i += 1
             }
             while out.last == 0x0A { out.removeLast() }
-            return out.finish()
-        } }
+        } } }
     }
 
     /// Whether the tag `u[start..<end]` ends a line when rendered: `<br>`, `<br/>`, `</p>`, `</div>`, `</tr>`, `</li>`,
@@ -318,9 +349,8 @@ public struct Normalizer: Sendable {
     // MARK: - Pass 3: lines
 
     static func joinLines(_ input: MappedText) -> MappedText {
-        input.withBuffers { u, s, e in
+        input.withBuffers { u, s, e in MappedWriter.write(capacity: u.count, inStart: s, inEnd: e) { out in
             let n = u.count
-            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
             // Lines, and page furniture among them.
             var lines: [Range<Int>] = []
             var lineStart = 0
@@ -353,8 +383,7 @@ public struct Normalizer: Sendable {
                 previous = line
                 blankSince = false
             }
-            return out.finish()
-        }
+        } }
     }
 
     /// A page number alone on a line: `3`, `- 3 -`, `Trang 3`, `3/12`.
@@ -422,36 +451,68 @@ public struct Normalizer: Sendable {
         return false
     }
 
-    // MARK: - Pass 4: tone marks
+    // MARK: - Pass 4: words (tone marks, digit look-alikes)
 
-    /// Moves each syllable's tone mark to its canonical vowel, in place (lengths never change).
-    static func canonicalizeTones(_ units: inout [UInt16]) {
-        units.withUnsafeMutableBufferPointer { canonicalizeTones(in: $0) }
+    /// One scan over the words, in place (lengths never change): moves each syllable's tone mark
+    /// to its canonical vowel, and, with `digitTable`, repairs letters read for digits in tokens
+    /// that hold digits (`repairDigitToken`). A token is a maximal run of letters, digits and
+    /// combining marks; its syllables are its runs of letters.
+    static func repairWords(_ units: inout [UInt16], digitTable: [UInt16]?) {
+        let lookalikes = digitTable.flatMap { $0.contains(where: { $0 != 0 }) ? $0 : nil }
+        units.withUnsafeMutableBufferPointer { u in
+            let n = u.count
+            let tables = LetterTables.shared
+            let classes = tables.classes
+            let word = LetterTables.letterFlag | LetterTables.digitFlag | LetterTables.markFlag
+            var i = 0
+            while i < n {
+                let first = classes[Int(u[i])]
+                guard first & word != 0 else { i += 1; continue }
+                var end = i + 1
+                var flags = first
+                while end < n {
+                    let f = classes[Int(u[end])]
+                    guard f & word != 0 else { break }
+                    flags |= f
+                    end += 1
+                }
+                if flags & LetterTables.tonedFlag != 0 { canonicalizeTones(u, i, end, tables) }
+                if flags & LetterTables.digitFlag != 0, let lookalikes { repairDigitToken(u, i, end, lookalikes) }
+                i = end
+            }
+        }
     }
 
-    private static func canonicalizeTones(in units: UnsafeMutableBufferPointer<UInt16>) {
-        let n = units.count
-        let tables = LetterTables.shared
+    /// Canonical tone placement in each syllable (run of letters) of the token `units[start..<end]`.
+    private static func canonicalizeTones(_ units: UnsafeMutableBufferPointer<UInt16>, _ start: Int, _ end: Int, _ tables: LetterTables) {
         let classes = tables.classes
         let letter = LetterTables.letterFlag, vowel = LetterTables.vowelFlag
-        var i = 0
-        while i < n {
+        var i = start
+        while i < end {
             let first = classes[Int(units[i])]
             guard first & letter != 0 else { i += 1; continue }
-            var end = i + 1
-            var flags = first
-            var vowels = first & vowel != 0 ? 1 : 0
-            while end < n {
-                let f = classes[Int(units[end])]
+            var syllableEnd = i
+            var flags: UInt8 = 0
+            var vowels = 0
+            var toned = -1, shaped = -1
+            while syllableEnd < end {
+                let f = classes[Int(units[syllableEnd])]
                 guard f & letter != 0 else { break }
                 flags |= f
                 if f & vowel != 0 { vowels += 1 }
-                end += 1
+                if f & LetterTables.tonedFlag != 0 { toned = syllableEnd }
+                if f & LetterTables.shapedFlag != 0 { shaped = syllableEnd }
+                syllableEnd += 1
             }
             // Only syllables with a tone mark can need it moved, and only when the tone has a
-            // choice of vowels (with one vowel, the mark is already on it).
-            if flags & LetterTables.tonedFlag != 0 && vowels >= 2 && end - i <= 7 { canonicalizeSyllable(units, i, end, tables) }
-            i = end
+            // choice of vowels (with one vowel, the mark is already on it). A tone on the last
+            // shaped vowel (người, việc, muốn) is where `canonicalizeSyllable` would put it,
+            // unless that vowel follows q or g, where it may be read as part of the onset.
+            let settled = toned == shaped && !(toned > i && [0x71, 0x67].contains(tables.folded(units[toned - 1])))
+            if toned >= 0 && vowels >= 2 && syllableEnd - i <= 7 && !settled {
+                canonicalizeSyllable(units, i, syllableEnd, tables)
+            }
+            i = syllableEnd
         }
     }
 
@@ -680,8 +741,7 @@ public struct Normalizer: Sendable {
             i += 1
         }
         guard changed else { return input }
-        return input.withBuffers { _, s, e in
-            var out = MappedWriter(capacity: n, inStart: s, inEnd: e)
+        return input.withBuffers { _, s, e in MappedWriter.write(capacity: n, inStart: s, inEnd: e) { out in
             var k = 0
             while k < n {
                 // Unchanged runs in bulk; deleted spaces dropped; replaced letters one by one.
@@ -697,8 +757,7 @@ public struct Normalizer: Sendable {
                 if !delete[k] { out.append(replacement[k], k, k + 1) }
                 k += 1
             }
-            return out.finish()
-        }
+        } }
     }
 }
 

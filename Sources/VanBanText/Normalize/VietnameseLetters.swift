@@ -149,6 +149,10 @@ public struct LetterTables: @unchecked Sendable {
     static let letterFlag: UInt8 = 1, upperFlag: UInt8 = 2, lowerFlag: UInt8 = 4
     /// A Vietnamese vowel (`vowelOf` is not nil), and one carrying a tone mark (`isTonedVowel`).
     static let vowelFlag: UInt8 = 8, tonedFlag: UInt8 = 16
+    /// An ASCII digit, and a combining mark (U+0300–U+036F): with letters, the units of a token.
+    static let digitFlag: UInt8 = 32, markFlag: UInt8 = 64
+    /// A vowel with a shape mark (ă â ê ô ơ ư, any tone): where a syllable's tone belongs.
+    static let shapedFlag: UInt8 = 128
 
     /// `folded(_:)` of every UTF-16 unit, one lookup with no branch (for folding whole texts).
     let foldAll: UnsafePointer<UInt8>
@@ -167,6 +171,11 @@ public struct LetterTables: @unchecked Sendable {
             if VietnameseLetters.isLower(u) { flags |= lowerFlag }
             if unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] != 0 { flags |= vowelFlag }
             if unit >= 0xC0 && unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] & 7 != 0 { flags |= tonedFlag }
+            if unit < 0x1F00, VietnameseLetters.vowelInfo[unit] != 0, [1, 2, 4, 7, 8, 10].contains((Int(VietnameseLetters.vowelInfo[unit] >> 3) - 1) % 12) {
+                flags |= shapedFlag
+            }
+            if unit >= 0x30 && unit <= 0x39 { flags |= digitFlag }
+            if unit >= 0x300 && unit <= 0x36F { flags |= markFlag }
             classes[unit] = flags
         }
         let foldAll = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
