@@ -37,8 +37,11 @@ public struct SectionTree: Sendable {
         var stack: [(rank: Int, node: Int)] = []
         var lineStart = 0
         while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && u[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = u.withUnsafeBufferPointer { b in
+                var k = lineStart
+                while k < n && b[k] != 0x0A { k += 1 }
+                return k
+            }
             if lineEnd > lineStart {
                 if let m = Self.marker(u, lineStart..<lineEnd) {
                     let rank = Self.rank(m.kind, depth: m.depth)
@@ -177,7 +180,7 @@ public struct SectionTree: Sendable {
             let labelStart = k
             while k < e && (isDigit(k) || isRoman(u[k])) { k += 1 }
             guard k > labelStart else { return nil }
-            let label = String(decoding: u[labelStart..<k], as: UTF16.self)
+            let label = UTF16String.make(u, labelStart..<k)
             if at(k) == 0x2E || at(k) == 0x3A { k += 1 }
             return Marker(kind: kind, depth: 1, label: label, marker: s..<k)
         }
@@ -185,7 +188,7 @@ public struct SectionTree: Sendable {
         var k = s
         while k < e && isRoman(u[k]) { k += 1 }
         if k > s && k - s <= 5 && (at(k) == 0x2E || at(k) == 0x29) && (at(k + 1) == 0x20 || k + 1 == e) {
-            return Marker(kind: .roman, depth: 1, label: String(decoding: u[s..<k], as: UTF16.self), marker: s..<k + 1)
+            return Marker(kind: .roman, depth: 1, label: UTF16String.make(u, s..<k), marker: s..<k + 1)
         }
         // Arabic: "1." "1)" "2.3" "2.3." "2.3.1" followed by a space.
         k = s
@@ -203,11 +206,11 @@ public struct SectionTree: Sendable {
             if at(k) == 0x2E || at(k) == 0x29 { k += 1 } else if parts == 1 { return nil }
             guard at(k) == 0x20 || k == e else { return nil }
             // "1." followed by a lower-case word is usually an item too; a bare year is not.
-            return Marker(kind: .arabic, depth: parts, label: String(decoding: u[s..<labelEnd], as: UTF16.self), marker: s..<k)
+            return Marker(kind: .arabic, depth: parts, label: UTF16String.make(u, s..<labelEnd), marker: s..<k)
         }
         // Letters: "a)" "đ)" "b." followed by a space.
         if VietnameseLetters.isLower(c), at(s + 1) == 0x29 || (at(s + 1) == 0x2E && at(s + 2) == 0x20), at(s + 2) == 0x20 {
-            return Marker(kind: .letter, depth: 1, label: String(decoding: [c], as: UTF16.self), marker: s..<s + 2)
+            return Marker(kind: .letter, depth: 1, label: UTF16String.make([c]), marker: s..<s + 2)
         }
         return nil
     }
