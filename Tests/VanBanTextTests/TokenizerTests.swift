@@ -127,7 +127,8 @@ struct TokenizerTests {
     func segmenterMatchesICUOnRandomText() {
         let alphabet: [String] = ["a", "b", "Q", "H", "ệ", "Đ", "ư", "ồ", "1", "0", "9", ".", ".", ",", ";", "'", "’", ":", "-", "/",
                                   " ", " ", " ", "\n", "(", ")", "“", "”", "–", "—", "…", "•", "&", "%", "$", "#", "*", "?", "!", "\"", "@",
-                                  "x", "v", "2", "7", "Ý", "ÿ", "ƀ", "ǅ", "+", "=", "|", "~", "@", "[", "]", "{", "}", "<", ">", "^", "`", "\\"]
+                                  "x", "v", "2", "7", "Ý", "ÿ", "ƀ", "ǅ", "+", "=", "|", "~", "@", "[", "]", "{", "}", "<", ">", "^", "`", "\\",
+                                  "§", "©", "«", "®", "°", "±", "»", "×", "÷", "‹", "›", "™", "€", "‰", "●", "▪", "\u{F0B7}"]
         var rng = SplitMix(seed: 0x5EED_7E57)
         var checked = 0
         for round in 0..<3000 {
@@ -141,7 +142,7 @@ struct TokenizerTests {
         }
         #expect(checked > 1000)
         // Outside the repertoire the segmenter defers: `_` (joins words), other scripts, symbols.
-        for string in ["a_b", "x@y.vn", "日本語", "x © y", "a\u{00B7}b", "½", "𝟙"] {
+        for string in ["a_b", "x@y.vn", "日本語", "x ☺ y", "a\u{00B7}b", "½", "𝟙"] {
             #expect(WordSegments.segments(Fixtures.normalize(string).units) == nil, "\(string)")
         }
     }

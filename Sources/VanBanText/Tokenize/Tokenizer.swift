@@ -80,6 +80,10 @@ public struct Tokenizer: Sendable {
 
     /// Joins adjacent tokens into codes and abbreviations.
     private func join(_ raw: [Token], _ folded: [UInt8]) -> [Token] {
+        raw.withUnsafeBufferPointer { raw in folded.withUnsafeBufferPointer { folded in join(raw, folded) } }
+    }
+
+    private func join(_ raw: UnsafeBufferPointer<Token>, _ folded: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -110,7 +114,7 @@ public struct Tokenizer: Sendable {
             // An abbreviation keeps its period.
             if t.kind == .word, i + 1 < raw.count, raw[i + 1].range.lowerBound == t.range.upperBound,
                folded[raw[i + 1].range.lowerBound] == 0x2E, raw[i + 1].range.count == 1,
-               abbreviations.contains(String(decoding: folded[t.range], as: UTF8.self)) {
+               abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: folded[t.range]), as: UTF8.self)) {
                 out.append(Token(range: t.range.lowerBound..<t.range.upperBound + 1, kind: .word))
                 i += 2
                 continue
@@ -125,7 +129,8 @@ public struct Tokenizer: Sendable {
 /// ICU's word segmentation (UAX #29 as ICU 72 implements it for `vi`) for text made only of
 /// Latin letters (ASCII, U+00C0–U+024F, U+1E00–U+1EFF), ASCII digits, spaces, line feeds, the
 /// mid-word marks `.` `'` `’` and mid-number marks `,` `;`, and ASCII (but `_` and `@`) or
-/// common typographic punctuation; nil for any other character, and the caller asks ICU.
+/// common typographic punctuation and symbols (`–` `“` `•` `©` `°` `›` `€`…); nil for any
+/// other character, and the caller asks ICU.
 ///
 /// Within that repertoire the rules reduce to: a line feed and each punctuation mark are
 /// segments of their own, a run of spaces is one segment, and a word runs over letters and
@@ -154,6 +159,12 @@ enum WordSegments {
         t[0x20] = space
         t[0x0A] = lineFeed
         for c in [0x2013, 0x2014, 0x201C, 0x201D, 0x2022, 0x2026] { t[c] = punctuation }
+        // Symbols of Word_Break Other that crawled pages and Word files leave: each is a
+        // segment of its own (WB999) with rule status 0 (© ® ™ are Extended_Pictographic,
+        // which only joins after a ZWJ, itself outside the repertoire).
+        for c in [0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xBB, 0xD7, 0xF7, 0x2039, 0x203A, 0x2122, 0x20AC, 0x2030, 0x25CF, 0x25AA, 0xF0B7] {
+            t[c] = punctuation
+        }
         return t
     }()
 
