@@ -128,7 +128,7 @@ struct TokenizerTests {
         let alphabet: [String] = ["a", "b", "Q", "H", "ệ", "Đ", "ư", "ồ", "1", "0", "9", ".", ".", ",", ";", "'", "’", ":", "-", "/",
                                   " ", " ", " ", "\n", "(", ")", "“", "”", "–", "—", "…", "•", "&", "%", "$", "#", "*", "?", "!", "\"", "@",
                                   "x", "v", "2", "7", "Ý", "ÿ", "ƀ", "ǅ", "+", "=", "|", "~", "@", "[", "]", "{", "}", "<", ">", "^", "`", "\\",
-                                  "§", "©", "«", "®", "°", "±", "»", "×", "÷", "‹", "›", "™", "€", "‰", "●", "▪", "\u{F0B7}"]
+                                  "§", "©", "«", "®", "°", "±", "»", "×", "÷", "‹", "›", "™", "€", "‰", "●", "▪", "\u{F0B7}", "_", "_"]
         var rng = SplitMix(seed: 0x5EED_7E57)
         var checked = 0
         for round in 0..<3000 {
@@ -141,8 +141,15 @@ struct TokenizerTests {
             if WordSegments.segments(text.units) != nil { checked += 1 }
         }
         #expect(checked > 1000)
-        // Outside the repertoire the segmenter defers: `_` (joins words), other scripts, symbols.
-        for string in ["a_b", "x@y.vn", "日本語", "x ☺ y", "a\u{00B7}b", "½", "𝟙"] {
+        // `_` joins letters, digits and itself; the status after a final `_` is its pair's.
+        for string in ["_", "__", "a_", "1_", "_1", "_a", "a__", "1__", "__1", "a_1", "1_a", "_._", "1_,2", "a_.b", "a._b", "1._2",
+                       "ten_file_2024.docx", "so_89/TB-UBND", "x _ y", "Đ_ệ", "___"] {
+            let text = Fixtures.normalize(string)
+            #expect(WordSegments.segments(text.units) != nil, "\(string)")
+            #expect(Self.sameTokens(Tokenizer().tokens(text), Tokenizer().icuTokens(text)), "\(string.debugDescription)")
+        }
+        // Outside the repertoire the segmenter defers: `@`, other scripts, symbols.
+        for string in ["x@y.vn", "日本語", "x ☺ y", "a\u{00B7}b", "½", "𝟙"] {
             #expect(WordSegments.segments(Fixtures.normalize(string).units) == nil, "\(string)")
         }
     }

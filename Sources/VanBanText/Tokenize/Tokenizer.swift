@@ -127,21 +127,23 @@ public struct Tokenizer: Sendable {
 }
 
 /// ICU's word segmentation (UAX #29 as ICU 72 implements it for `vi`) for text made only of
-/// Latin letters (ASCII, U+00C0–U+024F, U+1E00–U+1EFF), ASCII digits, spaces, line feeds, the
-/// mid-word marks `.` `'` `’` and mid-number marks `,` `;`, and ASCII (but `_` and `@`) or
+/// Latin letters (ASCII, U+00C0–U+024F, U+1E00–U+1EFF), ASCII digits, `_`, spaces, line feeds, the
+/// mid-word marks `.` `'` `’` and mid-number marks `,` `;`, and ASCII (but `@`) or
 /// common typographic punctuation and symbols (`–` `“` `•` `©` `°` `›` `€`…); nil for any
 /// other character, and the caller asks ICU.
 ///
 /// Within that repertoire the rules reduce to: a line feed and each punctuation mark are
-/// segments of their own, a run of spaces is one segment, and a word runs over letters and
-/// digits, over `.` `'` `’` between two letters, and over `.` `'` `’` `,` `;` between two digits
-/// (WB5–WB12). ICU's rule status is that of the word's last letter or digit: a number (100) if
+/// segments of their own, a run of spaces is one segment, and a word runs over letters, digits
+/// and `_`, over `.` `'` `’` between two letters, and over `.` `'` `’` `,` `;` between two digits
+/// (WB5–WB13b). ICU's rule status is that of the word's last letter or digit: a number (100) if
 /// it is a digit (`QH14`, `a1.5`), a letter (200) otherwise (`30c`, `1.5a`); punctuation 0.
 /// `TokenizerTests` checks this against ICU on the corpus and on random strings.
 enum WordSegments {
     /// Character classes.
     static let other: UInt8 = 0, letter: UInt8 = 1, digit: UInt8 = 2, midLetterOrNumber: UInt8 = 3
     static let midNumber: UInt8 = 4, space: UInt8 = 5, lineFeed: UInt8 = 6, punctuation: UInt8 = 7
+    /// `_` (ExtendNumLet): joins letters, digits and itself (WB13a, WB13b).
+    static let connector: UInt8 = 8
 
     /// The class of every UTF-16 unit; `other` (0) means "outside the repertoire".
     static let classes: [UInt8] = {
@@ -154,7 +156,7 @@ enum WordSegments {
         for c in 0x1E00...0x1EFF { t[c] = letter }
         t[0x2E] = midLetterOrNumber; t[0x27] = midLetterOrNumber; t[0x2019] = midLetterOrNumber
         t[0x2C] = midNumber; t[0x3B] = midNumber
-        t[0x5F] = other  // `_` joins words and numbers (ExtendNumLet): left to ICU
+        t[0x5F] = connector
         t[0x40] = other  // `@` is a letter to ICU's rules (addresses): left to ICU
         t[0x20] = space
         t[0x0A] = lineFeed
@@ -179,21 +181,31 @@ enum WordSegments {
                 while i < n {
                     let c = table[Int(u[i])]
                     switch c {
-                    case letter, digit:
-                        var last = c       // class of the last letter or digit
+                    case letter, digit, connector:
+                        var last = c       // class of the last letter, digit or connector
+                        var beforeLast = other
                         var j = i + 1
                         while j < n {
                             let d = table[Int(u[j])]
-                            if d == letter || d == digit { last = d; j += 1; continue }
+                            if d == letter || d == digit || d == connector { beforeLast = last; last = d; j += 1; continue }
                             // A mid mark joins when the same kind follows: letters for `.` `'` `’`
-                            // (WB6/7), digits for those and `,` `;` (WB11/12).
+                            // (WB6/7), digits for those and `,` `;` (WB11/12); never `_` (`_._`).
                             if (d == midLetterOrNumber || d == midNumber) && j + 1 < n {
                                 let e = table[Int(u[j + 1])]
-                                if e == last && (last == digit || d == midLetterOrNumber) { j += 2; continue }
+                                if e == last && (last == digit || last == letter && d == midLetterOrNumber) { j += 2; continue }
                             }
                             break
                         }
-                        out.append(Token(range: i..<j, kind: last == digit ? .number : .word))
+                        // ICU's status is that of the last rule applied: the last letter's or digit's,
+                        // and after a final `_` that of the pair it closes (`1_` a number, `a_`, `__`
+                        // words); a lone `_` is punctuation.
+                        let kind: Token.Kind
+                        if last == connector {
+                            kind = j - i == 1 ? .punctuation : beforeLast == digit ? .number : .word
+                        } else {
+                            kind = last == digit ? .number : .word
+                        }
+                        out.append(Token(range: i..<j, kind: kind))
                         i = j
                     case space:
                         i += 1
