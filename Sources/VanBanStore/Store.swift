@@ -16,6 +16,21 @@ public final class Store: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
+    /// Opens the connection. Switching a file to WAL needs it alone for a moment, and SQLite
+    /// answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without the busy handler,
+    /// while another process has it open (two `vanban ingest` runs starting together): a busy
+    /// open is retried for up to a minute.
+    private static func openQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let deadline = Date().addingTimeInterval(60)
+        while true {
+            do {
+                return try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                usleep(20_000)
+            }
+        }
+    }
+
     /// Opens the store at `path`. Read-write creates it (and migrates it to the current schema);
     /// read-only requires an existing store.
     public init(path: String, readOnly: Bool) throws {
@@ -45,7 +60,7 @@ public final class Store: Sendable {
             }
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try Self.openQueue(path: path, configuration: config)
             if readOnly {
                 try queue.read { db in
                     guard try db.tableExists("meta"),
