@@ -27,7 +27,7 @@ struct BodyParser: Sendable {
     func body(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> Body? {
         guard depth < 4, p < limit, scan.isWord(p) else { return nil }
         let agency = scan.phrases.agencies.match(at: p, limit: limit)
-        var titleEnd = scan.phrases.positions.match(at: p, limit: limit)?.range.upperBound
+        var titleEnd = scan.phrases.positions.find(at: p, limit: limit)?.end
         // A head-of word the position lexicon lacks (`assignee-title`: `Trưởng các ban, ngành`, `Người đứng đầu các cơ quan`).
         if titleEnd == nil, agency == nil, VietnameseLetters.isUpper(scan.units[p]), let end = cues.title(at: p, in: scan, limit: limit) {
             titleEnd = end
@@ -41,7 +41,7 @@ struct BodyParser: Sendable {
             }
             if agency == nil { return nil }
         }
-        guard let c = core(at: p, limit: limit, scan: scan, depth: depth) else { return nil }
+        guard let c = core(at: p, limit: limit, scan: scan, depth: depth, agency: .some(agency)) else { return nil }
         let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare, depth: depth)
         return Body(range: p..<end.range, written: p..<end.name, canonical: c.canonical,
                     suffix: c.canonical != nil && end.name > c.end ? c.end..<end.name : nil, isPrivate: c.isPrivate, units: scan.units)
@@ -54,8 +54,10 @@ struct BodyParser: Sendable {
     /// `Bộ` after a title is the issuing ministry itself (`Chánh Văn phòng Bộ`, `Chánh Thanh tra Bộ`).
     static let fullHeads: Set<String> = ["hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd", "bo"]
 
-    private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
-        if let m = scan.phrases.agencies.match(at: p, limit: limit) {
+    /// `agency`: the agency match at `p` when the caller has it already (`.some(nil)`: none there).
+    private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false,
+                      agency: PhraseMatcher.Match?? = .none) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
+        if let m = agency ?? scan.phrases.agencies.match(at: p, limit: limit) {
             let agency = lexicon.agencies[m.payloads[0]]
             // A name the lexicon gives only the start of runs on over compound nouns
             // (`Ban Quản lý dự án` + `đầu tư xây dựng các công trình dân dụng và công nghiệp`): kept as written.
@@ -325,7 +327,7 @@ struct BodyParser: Sendable {
         for _ in 0..<4 {
             guard let w = scan.word(at: k, limit, lines: true), w.lowerBound == scan.skipSpaces(k, limit) else { return nil }
             var e: Int? = nil
-            if let m = scan.phrases.positions.match(at: w.lowerBound, limit: limit) { e = m.range.upperBound }
+            if let m = scan.phrases.positions.find(at: w.lowerBound, limit: limit) { e = m.end }
             else if let v = cues.verb(at: w.lowerBound, in: scan, limit: limit),
                     (v.roles.contains(.bodyHead) && scan.isCapitalized(w)) || v.roles.contains(.bodyGroup) { e = v.end }
             guard let headEnd = e else { return nil }

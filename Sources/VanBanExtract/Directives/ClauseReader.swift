@@ -527,7 +527,7 @@ final class ClauseReader {
         var k = p
         if let w = scan.word(at: p, limit), w.lowerBound == p, scan.equals(w, "cac"), let next = scan.word(at: w.upperBound, limit, lines: false) { k = next.lowerBound }
         guard k < limit, VietnameseLetters.isUpper(scan.units[k]) else { return nil }
-        if let m = scan.phrases.positions.match(at: k, limit: limit) { return m.range.upperBound }
+        if let m = scan.phrases.positions.find(at: k, limit: limit) { return m.end }
         if let v = cues.verb(at: k, in: scan, limit: limit), v.roles.contains(.title) { return v.end }
         return nil
     }

@@ -46,6 +46,8 @@ public struct PhraseMatcher: Sendable {
 
     /// The two sides of a lexicon phrase with a gap marker `…` (`đề nghị … chỉ đạo`), or nil.
     public static func gapParts(_ phrase: String) -> (head: String, tail: String)? {
+        // Most phrases hold neither mark: a byte test spares them Foundation's search (lexicon loading).
+        guard phrase.utf8.contains(where: { $0 == 0xE2 || $0 == 0x2E }) else { return nil }
         guard let gap = phrase.range(of: "…") ?? phrase.range(of: "...") else { return nil }
         return (String(phrase[..<gap.lowerBound]), String(phrase[gap.upperBound...]))
     }

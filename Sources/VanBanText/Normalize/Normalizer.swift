@@ -100,7 +100,7 @@ public struct Normalizer: Sendable {
         var text = MappedText(identity: Array(string.utf16))
         text = nfc(text)
         repairWords(&text.units, digitTable: nil)
-        return String(decoding: text.units, as: UTF16.self)
+        return UTF16String.make(text.units)
     }
 
     // MARK: - Pass 1: NFC
