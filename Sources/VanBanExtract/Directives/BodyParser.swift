@@ -26,13 +26,13 @@ struct BodyParser: Sendable {
     /// pathological repetition ("Sở Sở Sở …") cannot recurse without bound.
     func body(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> Body? {
         guard depth < 4, p < limit, scan.isWord(p) else { return nil }
-        let agency = scan.phrases.agencies.match(at: p, limit: limit)
+        let agency = scan.phrases.agencies.first(at: p, limit: limit)
         var titleEnd = scan.phrases.positions.find(at: p, limit: limit)?.end
         // A head-of word the position lexicon lacks (`assignee-title`: `Trưởng các ban, ngành`, `Người đứng đầu các cơ quan`).
         if titleEnd == nil, agency == nil, VietnameseLetters.isUpper(scan.units[p]), let end = cues.title(at: p, in: scan, limit: limit) {
             titleEnd = end
         }
-        if let titleEnd, agency == nil || titleEnd > agency!.range.upperBound {
+        if let titleEnd, agency == nil || titleEnd > agency!.end {
             // A title needs a body after it: "Giám đốc Sở Nội vụ", "Chủ tịch UBND cấp huyện".
             if let w = scan.word(at: titleEnd, limit, lines: false),
                let inner = core(at: w.lowerBound, limit: limit, scan: scan, depth: depth, standalone: true) {
@@ -56,22 +56,22 @@ struct BodyParser: Sendable {
 
     /// `agency`: the agency match at `p` when the caller has it already (`.some(nil)`: none there).
     private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false,
-                      agency: PhraseMatcher.Match?? = .none) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
-        if let m = agency ?? scan.phrases.agencies.match(at: p, limit: limit) {
-            let agency = lexicon.agencies[m.payloads[0]]
+                      agency: (end: Int, payload: Int)?? = .none) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
+        if let m = agency ?? scan.phrases.agencies.first(at: p, limit: limit) {
+            let index = m.payload
             // A name the lexicon gives only the start of runs on over compound nouns
             // (`Ban Quản lý dự án` + `đầu tư xây dựng các công trình dân dụng và công nghiệp`): kept as written.
-            var end = m.range.upperBound, extended = false
+            var end = m.end, extended = false
             while let w = scan.word(at: end, limit, lines: false), w.lowerBound == end + 1, !scan.isCapitalized(w) {
                 let c = compound(at: w.lowerBound, limit: limit, scan: scan)
                 guard c > w.lowerBound else { break }
                 end = c
                 extended = true
             }
-            if extended { return (end, nil, agency.kind == "enterprise", false, false) }
+            if extended { return (end, nil, lexicon.agencies[index].isEnterprise, false, false) }
             // A longer head-word reading never beats a lexicon body; collectives stay as written.
-            let canonical = agency.kind == "collective" ? nil : agency.name
-            return (m.range.upperBound, canonical, agency.kind == "enterprise" || agency.name.hasPrefix("Các doanh nghiệp"), false, false)
+            let canonical = lexicon.agencies[index].isCollective ? nil : lexicon.agencies[index].name
+            return (m.end, canonical, lexicon.agencies[index].isPrivate, false, false)
         }
         guard let v = cues.verb(at: p, in: scan, limit: limit) else { return nil }
         let roles = v.roles
@@ -91,7 +91,7 @@ struct BodyParser: Sendable {
         // A head before a known body names a unit of it: "Đảng đoàn HĐND", "Ban cán sự đảng UBND huyện" (the level is a qualifier).
         if let w = scan.word(at: v.end, limit, lines: false), w.lowerBound == scan.skipSpaces(v.end, limit, lines: false),
            scan.isCapitalized(w), let m = scan.phrases.agencies.match(at: w.lowerBound, limit: limit),
-           lexicon.agencies[m.payloads[0]].kind != "collective" {
+           !lexicon.agencies[m.payloads[0]].isCollective {
             return (m.range.upperBound, nil, roles.contains(.privateHead), false, false)
         }
         // A head needs a capitalised name or a level qualifier: "Báo Quảng Nam", "UBND cấp huyện".

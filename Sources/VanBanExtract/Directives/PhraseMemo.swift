@@ -167,6 +167,17 @@ final class PhraseMemo {
         return s
     }
 
+    /// The end and first payload of the longest phrase at `p` within `limit` (`match`'s range end and
+    /// `payloads[0]`), without building the payload array.
+    @inline(__always)
+    func first(at p: Int, limit: Int) -> (end: Int, payload: Int)? {
+        guard let found = find(at: p, limit: limit) else { return nil }
+        guard found.node >= 0, let tables else {
+            return matcher.longestMatch(in: folded, at: p, limit: limit).map { ($0.range.upperBound, $0.payloads[0]) }
+        }
+        return (found.end, tables.payloads[found.node][0])
+    }
+
     func match(at p: Int, limit: Int) -> PhraseMatcher.Match? {
         guard let found = find(at: p, limit: limit) else { return nil }
         guard found.node >= 0, let tables else { return matcher.longestMatch(in: folded, at: p, limit: limit) }

@@ -10,7 +10,22 @@ public struct Lexicon: Sendable {
     /// An issuer code of a ký hiệu: `UBND`, `CP`, `TTg`, `BTC`, `TU`.
     public struct Issuer: Sendable { public let code: String; public let name: String; public let level: String; public let system: String }
     /// A body with its canonical name and other ways of writing it.
-    public struct Agency: Sendable { public let name: String; public let aliases: [String]; public let kind: String; public let level: String }
+    public struct Agency: Sendable {
+        public let name: String; public let aliases: [String]; public let kind: String; public let level: String
+        /// An enterprise (`kind` enterprise) or a group of them (`Các doanh nghiệp …`): a private party.
+        public let isPrivate: Bool
+        /// `kind` enterprise.
+        public let isEnterprise: Bool
+        /// `kind` collective (`các sở, ban, ngành`): kept as written, never given a canonical name.
+        public let isCollective: Bool
+
+        public init(name: String, aliases: [String], kind: String, level: String) {
+            self.name = name; self.aliases = aliases; self.kind = kind; self.level = level
+            isEnterprise = kind == "enterprise"
+            isPrivate = isEnterprise || name.hasPrefix("Các doanh nghiệp")
+            isCollective = kind == "collective"
+        }
+    }
     /// A title of office: `Chủ tịch`, `Phó Giám đốc`.
     public struct Position: Sendable { public let title: String; public let kind: String; public let aliases: [String] }
     /// A province or centrally-run city, before or after the 2025 merger.
