@@ -111,9 +111,11 @@ public struct Pipeline: Sendable {
                     document.dates[d].role = .citation
                 }
             }
-            document.agencies = agencies.agencies(analysis, in: range)
+            // One set of phrase memos per document, read by the agency scan and the directive rules.
+            let phrases = directives.phrases(analysis, in: range)
+            document.agencies = agencies.agencies(analysis, in: range, phrases: phrases)
             document.people = people.people(analysis, in: range, agencies: document.agencies, signer: document.signer)
-            document.directives = directives.directives(analysis, in: range, agencies: document.agencies, dates: document.dates)
+            document.directives = directives.directives(analysis, in: range, agencies: document.agencies, dates: document.dates, phrases: phrases)
             documents[index] = document
         }
         return Extraction(normalized: analysis.text, documents: documents, warnings: warnings)

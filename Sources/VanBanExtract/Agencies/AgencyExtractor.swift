@@ -52,7 +52,13 @@ public struct AgencyExtractor: Sendable {
 
     /// Every mention of a body in `range`, left to right, with its canonical name, kind and level.
     public func agencies(_ analysis: Analysis, in range: Range<Int>) -> [AgencyMention] {
-        scan(analysis.text.units, analysis.text.folded, range).map {
+        agencies(analysis, in: range, phrases: nil)
+    }
+
+    /// As `agencies(_:in:)`, reading lexicon bodies from the document's phrase memo when there is one
+    /// (the directive reader asks the same memo at the same word starts).
+    func agencies(_ analysis: Analysis, in range: Range<Int>, phrases: DocumentPhrases?) -> [AgencyMention] {
+        scan(analysis.text.units, analysis.text.folded, range, memo: phrases?.agencies).map {
             AgencyMention(range: $0.range, name: $0.name, kind: $0.kind, level: $0.level)
         }
     }
@@ -96,7 +102,7 @@ public struct AgencyExtractor: Sendable {
     /// Base names ending with one of these take a place directly after them (`UBND tỉnh` Quảng Ngãi, `Tỉnh ủy` Thừa Thiên Huế).
     static let placeTakingEnds: Set<String> = ["tinh", "huyen", "xa", "phuong", "tran", "pho", "quan", "khu", "uy"]
 
-    func scan(_ units: [UInt16], _ folded: [UInt8], _ range: Range<Int>) -> [Found] {
+    func scan(_ units: [UInt16], _ folded: [UInt8], _ range: Range<Int>, memo: PhraseMemo? = nil) -> [Found] {
         var result: [Found] = []
         var i = range.lowerBound
         let end = range.upperBound
@@ -104,7 +110,7 @@ public struct AgencyExtractor: Sendable {
             let b = folded[i]
             let wordStart = PhraseMatcher.isWordByte(b) && (i == 0 || !PhraseMatcher.isWordByte(folded[i - 1]))
             guard wordStart else { i += 1; continue }
-            if let f = lexiconMatch(units, folded, i, end) ?? openMatch(units, folded, i, end) {
+            if let f = lexiconMatch(units, folded, i, end, memo: memo) ?? openMatch(units, folded, i, end) {
                 result.append(f)
                 i = max(f.range.upperBound, i + 1)
                 continue
@@ -115,8 +121,10 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// A lexicon body at `i`, extended with its place.
-    func lexiconMatch(_ units: [UInt16], _ folded: [UInt8], _ i: Int, _ end: Int) -> Found? {
-        guard let m = lexicon.agencyMatcher.longestMatch(in: folded, at: i, limit: end), let p = m.payloads.first else { return nil }
+    /// `memo`: the agency phrases of the document (answers equal to the matcher's), or nil.
+    func lexiconMatch(_ units: [UInt16], _ folded: [UInt8], _ i: Int, _ end: Int, memo: PhraseMemo? = nil) -> Found? {
+        let found = memo.map { $0.match(at: i, limit: end) } ?? lexicon.agencyMatcher.longestMatch(in: folded, at: i, limit: end)
+        guard let m = found, let p = m.payloads.first else { return nil }
         // Short all-letter aliases (SNV, STP, BCA) count only when written in capitals.
         if m.range.count <= 5 {
             let c = LayoutScan.caseCounts(units, m.range)

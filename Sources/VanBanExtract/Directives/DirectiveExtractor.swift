@@ -43,7 +43,18 @@ public struct DirectiveExtractor: Sendable {
     }
 
     public func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention]) -> [Directive] {
-        let scan = TextScan(analysis.text, cues: cues, lexicon: lexicon, covering: range)
+        directives(analysis, in: range, agencies: agencies, dates: dates, phrases: phrases(analysis, in: range))
+    }
+
+    /// The phrase memos the directive rules read for the document at `range` (the pipeline shares
+    /// them with the agency extractor).
+    func phrases(_ analysis: Analysis, in range: Range<Int>) -> DocumentPhrases {
+        DocumentPhrases(folded: analysis.text.folded, cues: cues, lexicon: lexicon, covering: range)
+    }
+
+    func directives(_ analysis: Analysis, in range: Range<Int>, agencies: [AgencyMention], dates: [DateMention],
+                    phrases: DocumentPhrases) -> [Directive] {
+        let scan = TextScan(analysis.text, phrases: phrases)
         let parser = BodyParser(lexicon: lexicon, cues: cues)
         let reader = ClauseReader(scan: scan, cues: cues, parser: parser,
                                   abbreviations: abbreviations,

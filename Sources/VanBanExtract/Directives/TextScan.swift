@@ -13,9 +13,14 @@ struct TextScan {
 
     /// `range`: the document the rules read; phrase lookups are memoised there (elsewhere they are computed).
     init(_ text: NormalizedText, cues: DirectiveCues, lexicon: Lexicon, covering range: Range<Int>? = nil) {
+        self.init(text, phrases: DocumentPhrases(folded: text.folded, cues: cues, lexicon: lexicon, covering: range))
+    }
+
+    /// Over memos built already (shared with another extractor of the same document).
+    init(_ text: NormalizedText, phrases: DocumentPhrases) {
         folded = text.folded
         units = text.units
-        phrases = DocumentPhrases(folded: text.folded, cues: cues, lexicon: lexicon, covering: range)
+        self.phrases = phrases
     }
 
     @inline(__always) func isWord(_ i: Int) -> Bool {
