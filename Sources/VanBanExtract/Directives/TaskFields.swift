@@ -14,10 +14,19 @@ struct TaskFields {
     func field(at p: Int, limit: Int) -> (Field, end: Int)? {
         var k = scan.skipSpaces(p, limit)
         let f = scan.folded
+        // Every label below starts with one of these letters (c d b t p n s): most words are none.
+        guard k < limit else { return nil }
+        switch f[k] {
+        case 0x62, 0x63, 0x64, 0x6E, 0x70, 0x73, 0x74: break
+        default: return nil
+        }
         func starts(_ s: StaticString) -> Int? {
             let n = s.utf8CodeUnitCount
             guard k + n <= limit else { return nil }
-            let ok = s.withUTF8Buffer { b in (0..<n).allSatisfy { f[k + $0] == b[$0] || (b[$0] == 0x20 && f[k + $0] == 0x0A) } }
+            let ok = s.withUTF8Buffer { b in
+                for j in 0..<n where f[k + j] != b[j] && !(b[j] == 0x20 && f[k + j] == 0x0A) { return false }
+                return true
+            }
             guard ok, k + n == limit || !scan.isWord(k + n) || !scan.isWord(k + n - 1) else { return nil }
             return k + n
         }
