@@ -24,7 +24,8 @@ struct BodyParser: Sendable {
 
     /// One body starting exactly at `p`. `depth` counts bodies nested as group members, so a
     /// pathological repetition ("Sở Sở Sở …") cannot recurse without bound.
-    func body(at p: Int, limit: Int, scan: TextScan, depth: Int = 0) -> Body? {
+    /// `verb`: `cues.verb(at: p, in: scan, limit: limit)` when the caller has it already.
+    func body(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, verb: (roles: RoleSet, end: Int)?? = .none) -> Body? {
         guard depth < 4, p < limit, scan.isWord(p) else { return nil }
         let agency = scan.phrases.agencies.first(at: p, limit: limit)
         var titleEnd = scan.phrases.positions.find(at: p, limit: limit)?.end
@@ -41,7 +42,7 @@ struct BodyParser: Sendable {
             }
             if agency == nil { return nil }
         }
-        guard let c = core(at: p, limit: limit, scan: scan, depth: depth, agency: .some(agency)) else { return nil }
+        guard let c = core(at: p, limit: limit, scan: scan, depth: depth, agency: .some(agency), verb: verb) else { return nil }
         let end = qualifiers(after: c.end, limit: limit, scan: scan, group: c.group, bare: c.bare, depth: depth)
         return Body(range: p..<end.range, written: p..<end.name, canonical: c.canonical,
                     suffix: c.canonical != nil && end.name > c.end ? c.end..<end.name : nil, isPrivate: c.isPrivate, units: scan.units)
@@ -54,9 +55,10 @@ struct BodyParser: Sendable {
     /// `Bộ` after a title is the issuing ministry itself (`Chánh Văn phòng Bộ`, `Chánh Thanh tra Bộ`).
     static let fullHeads: Set<String> = ["hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd", "bo"]
 
-    /// `agency`: the agency match at `p` when the caller has it already (`.some(nil)`: none there).
+    /// `agency`, `verb`: the agency match and obligation phrase at `p` when the caller has them already (`.some(nil)`: none there).
     private func core(at p: Int, limit: Int, scan: TextScan, depth: Int = 0, standalone: Bool = false,
-                      agency: (end: Int, payload: Int)?? = .none) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
+                      agency: (end: Int, payload: Int)?? = .none,
+                      verb: (roles: RoleSet, end: Int)?? = .none) -> (end: Int, canonical: String?, isPrivate: Bool, group: Bool, bare: Bool)? {
         if let m = agency ?? scan.phrases.agencies.first(at: p, limit: limit) {
             let index = m.payload
             // A name the lexicon gives only the start of runs on over compound nouns
@@ -73,7 +75,7 @@ struct BodyParser: Sendable {
             let canonical = lexicon.agencies[index].isCollective ? nil : lexicon.agencies[index].name
             return (m.end, canonical, lexicon.agencies[index].isPrivate, false, false)
         }
-        guard let v = cues.verb(at: p, in: scan, limit: limit) else { return nil }
+        guard let v = verb ?? cues.verb(at: p, in: scan, limit: limit) else { return nil }
         let roles = v.roles
         if roles.contains(.bodyGroup) || roles.contains(.privateGroup) {
             // A plural head with one kind's name: "các Sở Giao thông vận tải" (the Department of each province).

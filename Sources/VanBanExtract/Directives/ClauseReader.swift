@@ -316,7 +316,8 @@ final class ClauseReader {
             if f[k] == 0x3A, !predicateSeen, let w0 = scan.word(at: p, k), w0.lowerBound == p,
                let label = parser.bodyList(at: p, limit: k, scan: scan), scan.skipSpaces(label.end, k) == k { break }
             guard scan.isWord(k), k == 0 || !scan.isWord(k - 1) else { k += 1; continue }
-            if let v = cues.verb(at: k, in: scan, limit: limit) {
+            let verbHere = cues.verb(at: k, in: scan, limit: limit)
+            if let v = verbHere {
                 if v.roles.contains(.assign) && !predicateSeen {
                     let prev = previousWord.map { scan.key($0) } ?? ""
                     if prev != "duoc" && prev != "theo" && prev != "cua" && prev != "da",
@@ -365,7 +366,7 @@ final class ClauseReader {
                 }
             }
             // Skip over body names so their words are not read as verbs (`Sở Kế hoạch và Đầu tư`).
-            if let b = parser.body(at: k, limit: limit, scan: scan) {
+            if let b = parser.body(at: k, limit: limit, scan: scan, verb: .some(verbHere)) {
                 previousWord = scan.lastWord(before: b.range.upperBound, from: k)
                 k = b.range.upperBound
                 continue
