@@ -38,13 +38,15 @@ struct ParagraphBuilder {
         var skippingRecipients = false
         for (line, blankBefore) in lines {
             let firstByte = f[line.lowerBound]
-            let node = nodeLineStarts[line.lowerBound] ?? nodeLineStarts[lineStartOf(line.lowerBound)]
+            let node = nodeLineStarts[line.lowerBound]
             let isBullet = firstByte == 0x2A || (u[line.lowerBound] == 0x2022 && node == nil)
             // A recipient block may open a table cell (`| ***Nơi nhận:***<br>- …`).
             var keyStart = line.lowerBound
-            while keyStart < line.upperBound, [0x7C, 0x2A, 0x23, 0x20, 0x5F].contains(f[keyStart]) { keyStart += 1 }
+            while keyStart < line.upperBound, f[keyStart] == 0x7C || f[keyStart] == 0x2A || f[keyStart] == 0x23 || f[keyStart] == 0x20 || f[keyStart] == 0x5F {
+                keyStart += 1
+            }
             let key = f[keyStart..<line.upperBound]
-            if key.starts(with: Array("noi nhan".utf8)) || key.starts(with: Array("kinh gui".utf8)) || isTelegramAddress(line) {
+            if key.starts(with: Self.noiNhan) || key.starts(with: Self.kinhGui) || isTelegramAddress(line) {
                 if let c = current { out.append(c); current = nil }
                 skippingRecipients = true
                 continue
@@ -76,7 +78,7 @@ struct ParagraphBuilder {
         return out
     }
 
-    private func lineStartOf(_ p: Int) -> Int { p }
+    private static let noiNhan = Array("noi nhan".utf8), kinhGui = Array("kinh gui".utf8)
 
     /// The paragraph ends mid-phrase on a long line (no final punctuation).
     private func wrapsInto(_ c: Paragraph) -> Bool {
