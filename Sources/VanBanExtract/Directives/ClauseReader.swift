@@ -690,7 +690,8 @@ final class ClauseReader {
                     }
                 }
             }
-            for gap in cues.gapCues where k < verbAt && cues.gapHeadFirst.contains(f[k]) && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
+            let gapsHere = k < verbAt && cues.gapHeadFirst.contains(f[k])
+            for gap in cues.gapCues where gapsHere && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
                 let headEnd = k + gap.head.count
                 guard headEnd >= c.range.upperBound || !scan.isWord(headEnd),
                       DirectiveCues.written(scan.units, k..<headEnd, equals: gap.headText) else { continue }

@@ -1,4 +1,9 @@
 import VanBanText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One non-empty line of normalized text, trimmed of spaces and table or markdown residue.
 ///
@@ -256,15 +261,19 @@ enum LayoutScan {
     /// Index of the first occurrence of the word sequence `needle` (folded ASCII) in range, on word boundaries.
     static func find(_ folded: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Int? {
         guard range.count >= needle.count, let first = needle.first else { return nil }
-        var i = range.lowerBound
-        let last = range.upperBound - needle.count
-        while i <= last {
-            if folded[i] == first && (i == 0 || !PhraseMatcher.isWordByte(folded[i - 1])) && startsWith(folded, i, range.upperBound, needle) {
-                return i
+        // The first byte is looked for with memchr: this runs on every line of every letterhead.
+        return folded.withUnsafeBufferPointer { f -> Int? in
+            let base = f.baseAddress!
+            var i = range.lowerBound
+            let last = range.upperBound - needle.count
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i == 0 || !PhraseMatcher.isWordByte(f[i - 1]), startsWith(folded, i, range.upperBound, needle) { return i }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// Skips spaces (and line breaks when `lines`) from `i`.
