@@ -470,13 +470,19 @@ public struct Normalizer: Sendable {
                 guard first & word != 0 else { i += 1; continue }
                 var end = i + 1
                 var flags = first
+                // Whether a toned vowel stands next to another vowel: only then can a tone be
+                // misplaced (a nucleus of one vowel carries it; `quý`, `giá` have two in a row).
+                var previous = first
+                var tonedPair: UInt8 = 0
                 while end < n {
                     let f = classes[Int(u[end])]
                     guard f & word != 0 else { break }
                     flags |= f
+                    tonedPair |= (previous & f & LetterTables.vowelFlag) != 0 ? (previous | f) & LetterTables.tonedFlag : 0
+                    previous = f
                     end += 1
                 }
-                if flags & LetterTables.tonedFlag != 0 { canonicalizeTones(u, i, end, tables) }
+                if tonedPair != 0 { canonicalizeTones(u, i, end, tables) }
                 if flags & LetterTables.digitFlag != 0, let lookalikes { repairDigitToken(u, i, end, lookalikes) }
                 i = end
             }
