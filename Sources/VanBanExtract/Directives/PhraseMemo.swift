@@ -19,10 +19,8 @@ final class PhraseMemo {
     /// Keeps the packed trie alive; the walk reads its tables through the raw pointers below.
     private let tables: PhraseMatcher.Frozen?
     private let root: UnsafeMutablePointer<Int32>?
-    private let edgeStart: UnsafeMutablePointer<Int32>?
-    private let edgeBytes: UnsafeMutablePointer<UInt8>?
-    private let edgeTargets: UnsafeMutablePointer<Int32>?
-    private let isEnd: UnsafeMutablePointer<UInt8>?
+    private let nodes: UnsafeMutablePointer<UInt32>?
+    private let edges: UnsafeMutablePointer<UInt64>?
     private let folded: [UInt8]
     private let n: Int
     /// The document's folded bytes (`FoldedWindow`), addressed by text position; valid for the positions the memo walks.
@@ -52,8 +50,7 @@ final class PhraseMemo {
         self.matcher = matcher
         let tables = matcher.tables
         self.tables = tables
-        root = tables?.root; edgeStart = tables?.edgeStart; edgeBytes = tables?.edgeBytes
-        edgeTargets = tables?.edgeTargets; isEnd = tables?.isEnd
+        root = tables?.root; nodes = tables?.nodes; edges = tables?.edges
         self.folded = folded
         self.n = folded.count
         self.window = window
@@ -116,8 +113,7 @@ final class PhraseMemo {
 
     /// Walks the trie from `p` once and stores every phrase end on the path (see `blocks`).
     private func fill(_ slot: UnsafeMutablePointer<UInt32>, _ p: Int) -> UInt32 {
-        let root = root.unsafelyUnwrapped, edgeStart = edgeStart.unsafelyUnwrapped, edgeBytes = edgeBytes.unsafelyUnwrapped
-        let edgeTargets = edgeTargets.unsafelyUnwrapped, isEnd = isEnd.unsafelyUnwrapped
+        let root = root.unsafelyUnwrapped, nodes = nodes.unsafelyUnwrapped, edges = edges.unsafelyUnwrapped
         let f = self.f, n = self.n
         var byte = f[p]
         if byte == 0x0A { byte = 0x20 }
@@ -140,7 +136,8 @@ final class PhraseMemo {
         var count = 0
         var i2 = p + 1
         while true {
-            if isEnd[node] != 0 {
+            let info = nodes[node]
+            if info & 1 != 0 {
                 let boundary = i2 == n || !PhraseMatcher.isWordByte(f[i2]) || !PhraseMatcher.isWordByte(f[i2 - 1])
                 count += 1
                 out[offset + count] = UInt64(node) << 32 | UInt64(i2 - p) << 1 | (boundary ? 1 : 0)
@@ -148,12 +145,13 @@ final class PhraseMemo {
             guard i2 < n else { break }
             byte = f[i2]
             if byte == 0x0A { byte = 0x20 }
-            var e = Int(edgeStart[node])
-            let last = Int(edgeStart[node + 1])
+            var e = Int(info >> 1)
+            let last = Int(nodes[node + 1] >> 1)
             var next = 0
             while e < last {
-                let b = edgeBytes[e]
-                if b == byte { next = Int(edgeTargets[e]); break }
+                let edge = edges[e]
+                let b = UInt8(truncatingIfNeeded: edge)
+                if b == byte { next = Int(edge >> 8); break }
                 if b > byte { break }
                 e += 1
             }

@@ -135,12 +135,12 @@ public struct PhraseMatcher: Sendable {
     final class Frozen: @unchecked Sendable {
         /// The root's child for each byte (0: none; no edge leads back to the root).
         let root: UnsafeMutablePointer<Int32>
-        /// Node n's children are edges `edgeStart[n] ..< edgeStart[n + 1]`, sorted by byte.
-        let edgeStart: UnsafeMutablePointer<Int32>
-        let edgeBytes: UnsafeMutablePointer<UInt8>
-        let edgeTargets: UnsafeMutablePointer<Int32>
-        /// 1 for a node that ends a phrase.
-        let isEnd: UnsafeMutablePointer<UInt8>
+        /// Per node (and one past the last): `firstEdge << 1 | endsPhrase`. Node n's children are
+        /// edges `nodes[n] >> 1 ..< nodes[n + 1] >> 1`, sorted by byte. A walk step reads one node
+        /// word and the node's edges, two cache lines, where four arrays cost four.
+        let nodes: UnsafeMutablePointer<UInt32>
+        /// Per edge: `target << 8 | byte`.
+        let edges: UnsafeMutablePointer<UInt64>
         /// Each node's payloads (empty for a node that ends no phrase).
         let payloads: [[Int]]
         /// The number of nodes and the longest phrase (bytes): a walk reads at most `maxDepth + 1` bytes from its start.
@@ -153,26 +153,24 @@ public struct PhraseMatcher: Sendable {
             root = .allocate(capacity: 256)
             root.initialize(repeating: 0, count: 256)
             for (byte, child) in children[0] { root[Int(byte)] = child }
-            edgeStart = .allocate(capacity: nodeCount + 1)
-            edgeBytes = .allocate(capacity: max(edges.count, 1))
-            edgeTargets = .allocate(capacity: max(edges.count, 1))
+            let packedNodes = UnsafeMutablePointer<UInt32>.allocate(capacity: nodeCount + 1)
+            let packedEdges = UnsafeMutablePointer<UInt64>.allocate(capacity: max(edges.count, 1))
             var count = 0
             for (node, list) in children.enumerated() {
-                edgeStart[node] = Int32(count)
+                packedNodes[node] = UInt32(count) << 1
                 for (byte, child) in list.sorted(by: { $0.0 < $1.0 }) {
-                    edgeBytes[count] = byte
-                    edgeTargets[count] = child
+                    packedEdges[count] = UInt64(UInt32(bitPattern: child)) << 8 | UInt64(byte)
                     count += 1
                 }
             }
-            edgeStart[nodeCount] = Int32(count)
-            isEnd = .allocate(capacity: nodeCount)
-            isEnd.initialize(repeating: 0, count: nodeCount)
+            packedNodes[nodeCount] = UInt32(count) << 1
             var lists = [[Int]](repeating: [], count: nodeCount)
             for (node, list) in terminal where !list.isEmpty {
                 lists[Int(node)] = list
-                isEnd[Int(node)] = 1
+                packedNodes[Int(node)] |= 1
             }
+            nodes = packedNodes
+            self.edges = packedEdges
             payloads = lists
             self.nodeCount = nodeCount
             // A child is numbered after its parent, so depths fill in numbering order.
@@ -185,8 +183,7 @@ public struct PhraseMatcher: Sendable {
         }
 
         deinit {
-            root.deallocate(); edgeStart.deallocate(); edgeBytes.deallocate(); edgeTargets.deallocate()
-            isEnd.deallocate()
+            root.deallocate(); nodes.deallocate(); edges.deallocate()
         }
 
         /// The deepest phrase end reachable from `start` that ends on a word boundary: (node, end), node 0 if none.
@@ -199,19 +196,21 @@ public struct PhraseMatcher: Sendable {
             var bestNode = 0, bestEnd = start
             var i = start + 1
             while true {
-                if isEnd[node] != 0,
+                let info = nodes[node]
+                if info & 1 != 0,
                    i == end || !PhraseMatcher.isWordByte(f[i]) || !PhraseMatcher.isWordByte(f[i - 1]) {
                     bestNode = node; bestEnd = i
                 }
                 guard i < end else { break }
                 byte = f[i]
                 if byte == 0x0A { byte = 0x20 }
-                var e = Int(edgeStart[node])
-                let last = Int(edgeStart[node + 1])
+                var e = Int(info >> 1)
+                let last = Int(nodes[node + 1] >> 1)
                 var next = 0
                 while e < last {
-                    let b = edgeBytes[e]
-                    if b == byte { next = Int(edgeTargets[e]); break }
+                    let edge = edges[e]
+                    let b = UInt8(truncatingIfNeeded: edge)
+                    if b == byte { next = Int(edge >> 8); break }
                     if b > byte { break }
                     e += 1
                 }
