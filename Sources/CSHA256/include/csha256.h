@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants K of FIPS 180-4 (shared with the portable Swift code).
+const uint32_t *csha256_round_constants(void);
+
 /// 1 when this CPU has the x86 SHA extensions (and SSSE3, SSE4.1), so csha256_blocks may be called.
 int csha256_available(void);
 
