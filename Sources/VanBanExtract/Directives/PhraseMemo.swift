@@ -16,11 +16,12 @@ import VanBanText
 /// position outside it is answered by the matcher directly, with the same answer.
 final class PhraseMemo {
     let matcher: PhraseMatcher
-    /// Keeps the packed trie alive; the walk reads its tables through the raw pointers below.
+    /// The packed trie (nil when the matcher is not frozen: every question goes to the matcher);
+    /// it keeps `trie`'s tables alive, and the walks read them through that value, with no reference
+    /// counting in the loop.
     private let tables: PhraseMatcher.Frozen?
-    private let root: UnsafeMutablePointer<Int32>?
-    private let nodes: UnsafeMutablePointer<UInt32>?
-    private let edges: UnsafeMutablePointer<UInt64>?
+    private let trie: PhraseMatcher.Trie?
+    private let maxDepth: Int
     private let folded: [UInt8]
     private let n: Int
     /// The document's folded bytes (`FoldedWindow`), addressed by text position; valid for the positions the memo walks.
@@ -50,7 +51,8 @@ final class PhraseMemo {
         self.matcher = matcher
         let tables = matcher.tables
         self.tables = tables
-        root = tables?.root; nodes = tables?.nodes; edges = tables?.edges
+        trie = tables?.trie
+        maxDepth = tables?.maxDepth ?? 0
         self.folded = folded
         self.n = folded.count
         self.window = window
@@ -88,7 +90,7 @@ final class PhraseMemo {
         let end = limit < n ? limit : n
         guard p < end, p >= 0 else { return nil }
         let i = p - base
-        guard root != nil, i >= 0 && i < slotCount else {
+        guard tables != nil, i >= 0 && i < slotCount else {
             return matcher.longestNode(in: folded, at: p, limit: limit)
         }
         let slot = slot(i)
@@ -113,16 +115,14 @@ final class PhraseMemo {
 
     /// Walks the trie from `p` once and stores every phrase end on the path (see `blocks`).
     private func fill(_ slot: UnsafeMutablePointer<UInt32>, _ p: Int) -> UInt32 {
-        let root = root.unsafelyUnwrapped, nodes = nodes.unsafelyUnwrapped, edges = edges.unsafelyUnwrapped
+        let trie = trie.unsafelyUnwrapped
         let f = self.f, n = self.n
-        var byte = f[p]
-        if byte == 0x0A { byte = 0x20 }
-        var node = Int(root[Int(byte)])
+        var node = trie.start(f[p])
         if node == 0 { slot.pointee = 1; return 1 }
         let offset = entryCount
         guard offset < Int(UInt32.max) - 4 else { return 0 }
         // The path is at most `maxDepth` long: make room for all its ends at once.
-        let need = offset + 1 + (tables.unsafelyUnwrapped.maxDepth + 1)
+        let need = offset + 1 + (maxDepth + 1)
         if need > entryCapacity {
             var capacity = entryCapacity * 2
             while capacity < need { capacity *= 2 }
@@ -136,27 +136,14 @@ final class PhraseMemo {
         var count = 0
         var i2 = p + 1
         while true {
-            let info = nodes[node]
-            if info & 1 != 0 {
+            if trie.endsPhrase(node) {
                 let boundary = i2 == n || !PhraseMatcher.isWordByte(f[i2]) || !PhraseMatcher.isWordByte(f[i2 - 1])
                 count += 1
                 out[offset + count] = UInt64(node) << 32 | UInt64(i2 - p) << 1 | (boundary ? 1 : 0)
             }
             guard i2 < n else { break }
-            byte = f[i2]
-            if byte == 0x0A { byte = 0x20 }
-            var e = Int(info >> 1)
-            let last = Int(nodes[node + 1] >> 1)
-            var next = 0
-            while e < last {
-                let edge = edges[e]
-                let b = UInt8(truncatingIfNeeded: edge)
-                if b == byte { next = Int(edge >> 8); break }
-                if b > byte { break }
-                e += 1
-            }
-            if next == 0 { break }
-            node = next
+            node = trie.child(node, f[i2])
+            if node == 0 { break }
             i2 += 1
         }
         let s: UInt32

@@ -83,7 +83,7 @@ public struct PhraseMatcher: Sendable {
         let end = Swift.min(limit ?? folded.count, folded.count)
         guard start >= 0, start < end else { return nil }
         guard let tables else { return longestMatchUnfrozen(folded, start, end) }
-        let found = folded.withUnsafeBufferPointer { tables.walk($0.baseAddress!, start, end) }
+        let found = folded.withUnsafeBufferPointer { tables.trie.walk($0.baseAddress!, start, end) }
         guard found.node > 0 else { return nil }
         return Match(range: start..<found.end, payloads: tables.payloads[found.node])
     }
@@ -93,7 +93,7 @@ public struct PhraseMatcher: Sendable {
         let end = Swift.min(limit, folded.count)
         guard start >= 0, start < end else { return nil }
         guard let tables else { return longestMatchUnfrozen(folded, start, end).map { (-1, $0.range.upperBound) } }
-        let found = folded.withUnsafeBufferPointer { tables.walk($0.baseAddress!, start, end) }
+        let found = folded.withUnsafeBufferPointer { tables.trie.walk($0.baseAddress!, start, end) }
         return found.node > 0 ? (found.node, found.end) : nil
     }
 
@@ -133,14 +133,9 @@ public struct PhraseMatcher: Sendable {
 
     /// The packed trie. Immutable once built, so copies of a matcher share it.
     final class Frozen: @unchecked Sendable {
-        /// The root's child for each byte (0: none; no edge leads back to the root).
-        let root: UnsafeMutablePointer<Int32>
-        /// Per node (and one past the last): `firstEdge << 1 | endsPhrase`. Node n's children are
-        /// edges `nodes[n] >> 1 ..< nodes[n + 1] >> 1`, sorted by byte. A walk step reads one node
-        /// word and the node's edges, two cache lines, where four arrays cost four.
-        let nodes: UnsafeMutablePointer<UInt32>
-        /// Per edge: `target << 8 | byte`.
-        let edges: UnsafeMutablePointer<UInt64>
+        /// The packed tables, read by `walk` and by the memos' fills (a value of raw pointers, so a
+        /// walk keeps them in registers).
+        let trie: Trie
         /// Each node's payloads (empty for a node that ends no phrase).
         let payloads: [[Int]]
         /// The number of nodes and the longest phrase (bytes): a walk reads at most `maxDepth + 1` bytes from its start.
@@ -150,7 +145,7 @@ public struct PhraseMatcher: Sendable {
         init(nodeCount: Int, edges: [Int: Int32], terminal: [Int32: [Int]]) {
             var children = [[(UInt8, Int32)]](repeating: [], count: nodeCount)
             for (key, child) in edges { children[key >> 8].append((UInt8(key & 0xFF), child)) }
-            root = .allocate(capacity: 256)
+            let root = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
             root.initialize(repeating: 0, count: 256)
             for (byte, child) in children[0] { root[Int(byte)] = child }
             let packedNodes = UnsafeMutablePointer<UInt32>.allocate(capacity: nodeCount + 1)
@@ -169,8 +164,7 @@ public struct PhraseMatcher: Sendable {
                 lists[Int(node)] = list
                 packedNodes[Int(node)] |= 1
             }
-            nodes = packedNodes
-            self.edges = packedEdges
+            trie = Trie(root: root, nodes: packedNodes, edges: packedEdges)
             payloads = lists
             self.nodeCount = nodeCount
             // A child is numbered after its parent, so depths fill in numbering order.
@@ -183,43 +177,61 @@ public struct PhraseMatcher: Sendable {
         }
 
         deinit {
-            root.deallocate(); nodes.deallocate(); edges.deallocate()
+            trie.root.deallocate(); trie.nodes.deallocate(); trie.edges.deallocate()
+        }
+    }
+
+    /// A frozen trie's tables. `root`: the root's child for each byte (0: none; no edge leads back
+    /// to the root). `nodes`, per node and one past the last: `firstEdge << 1 | endsPhrase`; node
+    /// n's children are edges `nodes[n] >> 1 ..< nodes[n + 1] >> 1`, sorted by byte. `edges`, per
+    /// edge: `target << 8 | byte`. A walk step reads one node word and the node's edges, two cache
+    /// lines, where four arrays cost four.
+    struct Trie {
+        let root: UnsafeMutablePointer<Int32>
+        let nodes: UnsafeMutablePointer<UInt32>
+        let edges: UnsafeMutablePointer<UInt64>
+
+        /// The root's child for the text byte `byte` (a line break reads as a space), or 0.
+        @inline(__always)
+        func start(_ byte: UInt8) -> Int { Int(root[Int(byte == 0x0A ? 0x20 : byte)]) }
+
+        /// Whether `node` ends a phrase.
+        @inline(__always)
+        func endsPhrase(_ node: Int) -> Bool { nodes[node] & 1 != 0 }
+
+        /// The child of `node` for the text byte `byte` (a line break reads as a space), or 0.
+        @inline(__always)
+        func child(_ node: Int, _ byte: UInt8) -> Int {
+            let byte = byte == 0x0A ? 0x20 : byte
+            var e = Int(nodes[node] >> 1)
+            let last = Int(nodes[node + 1] >> 1)
+            while e < last {
+                let edge = edges[e]
+                let b = UInt8(truncatingIfNeeded: edge)
+                if b == byte { return Int(edge >> 8) }
+                if b > byte { return 0 }
+                e += 1
+            }
+            return 0
         }
 
         /// The deepest phrase end reachable from `start` that ends on a word boundary: (node, end), node 0 if none.
         @inline(__always)
         func walk(_ f: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (node: Int, end: Int) {
-            var byte = f[start]
-            if byte == 0x0A { byte = 0x20 }
-            var node = Int(root[Int(byte)])
+            var node = self.start(f[start])
             if node == 0 { return (0, start) }
             var bestNode = 0, bestEnd = start
             var i = start + 1
             while true {
-                let info = nodes[node]
-                if info & 1 != 0,
-                   i == end || !PhraseMatcher.isWordByte(f[i]) || !PhraseMatcher.isWordByte(f[i - 1]) {
+                if endsPhrase(node), i == end || !PhraseMatcher.isWordByte(f[i]) || !PhraseMatcher.isWordByte(f[i - 1]) {
                     bestNode = node; bestEnd = i
                 }
                 guard i < end else { break }
-                byte = f[i]
-                if byte == 0x0A { byte = 0x20 }
-                var e = Int(info >> 1)
-                let last = Int(nodes[node + 1] >> 1)
-                var next = 0
-                while e < last {
-                    let edge = edges[e]
-                    let b = UInt8(truncatingIfNeeded: edge)
-                    if b == byte { next = Int(edge >> 8); break }
-                    if b > byte { break }
-                    e += 1
-                }
-                if next == 0 { break }
-                node = next
+                node = child(node, f[i])
+                if node == 0 { break }
                 i += 1
             }
             return (bestNode, bestEnd)
         }
-
     }
 }
