@@ -22,9 +22,9 @@ extension Normalizer {
         "itilde": 0x129, "Itilde": 0x128,
     ]
 
+    /// The text with its references decoded; `normalize` calls it only when `survey` found an `&`.
     static func decodeEntities(_ input: MappedText) -> MappedText {
         let n = input.count
-        guard input.units.contains(0x26) else { return input }
         return input.withBuffers { u, s, e in MappedWriter.write(capacity: n, inStart: s, inEnd: e) { out in
             var i = 0, run = 0
             while i < n {

@@ -87,7 +87,7 @@ public struct Normalizer: Sendable {
             if decoded.count != text.count { survey = Self.survey(decoded.units) }
             text = decoded
         }
-        if !survey.inertNFC { text = Self.nfc(text) }
+        if !survey.inertNFC { text = Self.composed(text) }
         text = Self.cleanFormat(text, repairs: rules.characterRepairs.isEmpty ? nil : repairTable, plain: plainTable)
         text = Self.joinLines(text)
         Self.repairWords(&text.units, digitTable: digitTable)
@@ -105,11 +105,14 @@ public struct Normalizer: Sendable {
 
     // MARK: - Pass 1: NFC
 
+    /// NFC of the text, which is returned as it is when every unit is NFC-inert.
     static func nfc(_ input: MappedText) -> MappedText {
+        survey(input.units).inertNFC ? input : composed(input)
+    }
+
+    /// NFC through ICU, segment by segment, for text the survey found not inert.
+    static func composed(_ input: MappedText) -> MappedText {
         let n = input.count
-        if isInertNFC(input.units) {
-            return input
-        }
         let prefix = input.units.withUnsafeBufferPointer { Int(cicu_nfc_span($0.baseAddress, Int32(n))) }
         if prefix == n { return input }
         return input.withBuffers { u, s, e in
@@ -151,27 +154,10 @@ public struct Normalizer: Sendable {
         return table
     }()
 
-    /// Whether every unit is NFC-inert (quick check "yes", combining class 0): such text is
-    /// already NFC, as nothing in it can decompose, reorder or compose. Table bits are ANDed
-    /// without a branch per unit and tested once per block of 64 units.
-    static func isInertNFC(_ units: [UInt16]) -> Bool {
-        nfcInertUnits.withUnsafeBufferPointer { inert in
-            units.withUnsafeBufferPointer { u in
-                let n = u.count
-                var i = 0
-                while i < n {
-                    let blockEnd = min(n, i + 64)
-                    var all: UInt8 = 1
-                    while i < blockEnd { all &= inert[Int(u[i])]; i += 1 }
-                    if all == 0 { return false }
-                }
-                return true
-            }
-        }
-    }
-
     /// What one scan of the text tells the first passes: whether it holds an `&` (HTML character
-    /// references need decoding only then) and whether every unit is NFC-inert (`isInertNFC`).
+    /// references need decoding only then) and whether every unit is NFC-inert (quick check
+    /// "yes", combining class 0: such text is already NFC, as nothing in it can decompose,
+    /// reorder or compose). Both are gathered without a branch per unit, tested once per block.
     static func survey(_ units: [UInt16]) -> (hasAmpersand: Bool, inertNFC: Bool) {
         nfcInertUnits.withUnsafeBufferPointer { inert in
             units.withUnsafeBufferPointer { u in
@@ -498,13 +484,11 @@ public struct Normalizer: Sendable {
             let first = classes[Int(units[i])]
             guard first & letter != 0 else { i += 1; continue }
             var syllableEnd = i
-            var flags: UInt8 = 0
             var vowels = 0
             var toned = -1, shaped = -1
             while syllableEnd < end {
                 let f = classes[Int(units[syllableEnd])]
                 guard f & letter != 0 else { break }
-                flags |= f
                 if f & vowel != 0 { vowels += 1 }
                 if f & LetterTables.tonedFlag != 0 { toned = syllableEnd }
                 if f & LetterTables.shapedFlag != 0 { shaped = syllableEnd }
@@ -514,7 +498,8 @@ public struct Normalizer: Sendable {
             // choice of vowels (with one vowel, the mark is already on it). A tone on the last
             // shaped vowel (người, việc, muốn) is where `canonicalizeSyllable` would put it,
             // unless that vowel follows q or g, where it may be read as part of the onset.
-            let settled = toned == shaped && !(toned > i && [0x71, 0x67].contains(tables.folded(units[toned - 1])))
+            let onset = toned > i ? tables.folded(units[toned - 1]) : 0
+            let settled = toned == shaped && onset != 0x71 && onset != 0x67
             if toned >= 0 && vowels >= 2 && syllableEnd - i <= 7 && !settled {
                 canonicalizeSyllable(units, i, syllableEnd, tables)
             }
@@ -538,8 +523,7 @@ public struct Normalizer: Sendable {
                 if tonePosition >= 0 { return }  // two tone marks: not a Vietnamese syllable
                 tonePosition = k; tone = v.tone
             }
-            let row = v.row % 12
-            if row == 1 || row == 2 || row == 4 || row == 7 || row == 8 || row == 10 { shaped = k }
+            if tables.classes[Int(units[k])] & LetterTables.shapedFlag != 0 { shaped = k }
         }
         guard tonePosition >= 0, nucleusStart >= 0 else { return }
         if nucleusEnd < 0 { nucleusEnd = end }

@@ -171,6 +171,7 @@ public struct LetterTables: @unchecked Sendable {
             if VietnameseLetters.isLower(u) { flags |= lowerFlag }
             if unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] != 0 { flags |= vowelFlag }
             if unit >= 0xC0 && unit < 0x1F00 && VietnameseLetters.vowelInfo[unit] & 7 != 0 { flags |= tonedFlag }
+            // Rows 1, 2, 4, 7, 8, 10 of `vowelRows` (either case) are ă â ê ô ơ ư.
             if unit < 0x1F00, VietnameseLetters.vowelInfo[unit] != 0, [1, 2, 4, 7, 8, 10].contains((Int(VietnameseLetters.vowelInfo[unit] >> 3) - 1) % 12) {
                 flags |= shapedFlag
             }
