@@ -75,7 +75,7 @@ public struct JSONWriter {
             if unit < 0x80 {
                 let byte = UInt8(truncatingIfNeeded: unit)
                 if special[Int(byte)] == 0 { out[n] = byte; n += 1; continue }
-                n += writeEscape(byte, out + n)
+                n += writeEscape(UInt32(byte), out + n)
                 continue
             }
             var scalar = UInt32(unit)
@@ -87,7 +87,7 @@ public struct JSONWriter {
             }
             switch scalar {
             case 0xFEFF, 0x2028, 0x2029:
-                n += writeUnicodeEscape(scalar, out + n)
+                n += writeEscape(scalar, out + n)
             case ..<0x800:
                 out[n] = UInt8(0xC0 | (scalar >> 6)); out[n + 1] = UInt8(0x80 | (scalar & 0x3F)); n += 2
             case ..<0x10000:
@@ -109,27 +109,24 @@ public struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// The escape of one special ASCII byte at `out`; returns its length (2 or 6).
-    private static func writeEscape(_ byte: UInt8, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// The escape of a scalar JSON output escapes (a special ASCII byte; U+FEFF, U+2028, U+2029)
+    /// at `out`: `\n`-style when there is one, else `\uXXXX`. Returns its length, 2 or 6.
+    private static func writeEscape(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         let short: UInt8
-        switch byte {
+        switch scalar {
         case 0x22: short = 0x22
         case 0x5C: short = 0x5C
         case 0x0A: short = 0x6E
         case 0x0D: short = 0x72
         case 0x09: short = 0x74
-        default: return writeUnicodeEscape(UInt32(byte), out)
+        default:
+            out[0] = 0x5C; out[1] = 0x75
+            out[2] = hex[Int((scalar >> 12) & 15)]; out[3] = hex[Int((scalar >> 8) & 15)]
+            out[4] = hex[Int((scalar >> 4) & 15)]; out[5] = hex[Int(scalar & 15)]
+            return 6
         }
         out[0] = 0x5C; out[1] = short
         return 2
-    }
-
-    /// `\uXXXX` for a BMP scalar at `out`; returns 6.
-    private static func writeUnicodeEscape(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
-        out[0] = 0x5C; out[1] = 0x75
-        out[2] = hex[Int((scalar >> 12) & 15)]; out[3] = hex[Int((scalar >> 8) & 15)]
-        out[4] = hex[Int((scalar >> 4) & 15)]; out[5] = hex[Int(scalar & 15)]
-        return 6
     }
 
     private mutating func writeString(_ value: String) {
@@ -137,38 +134,36 @@ public struct JSONWriter {
         value.withUTF8 { utf8 in writeEscaped(utf8) }
     }
 
-    /// `utf8` as a quoted JSON string: runs of plain bytes are copied at once.
+    /// `utf8` as a quoted JSON string: the runs between escapes are copied at once.
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        var run = 0
-        var i = 0
         let count = utf8.count
-        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var runStart = 0, i = 0
         while i < count {
             let byte = utf8[i]
-            var escapedLength = 0
-            var consumed = 1
+            let scalar: UInt32, length: Int
             if byte < 0x80 {
-                if JSONWriter.special[Int(byte)] != 0 {
-                    escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeEscape(byte, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-                }
+                guard JSONWriter.special[Int(byte)] != 0 else { i += 1; continue }
+                scalar = UInt32(byte); length = 1
             } else if byte == 0xEF, i + 2 < count, utf8[i + 1] == 0xBB, utf8[i + 2] == 0xBF {
                 // U+FEFF (a BOM inside the text) is escaped: Foundation's JSON parser on Linux drops a
                 // raw one after an escape sequence, so the record's text would no longer match its span.
-                escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeUnicodeEscape(0xFEFF, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-                consumed = 3
+                scalar = 0xFEFF; length = 3
             } else if byte == 0xE2, i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 {
                 // U+2028 and U+2029 are escaped so the output can sit inside JavaScript.
-                let scalar: UInt32 = utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029
-                escapedLength = withUnsafeMutableBytes(of: &scratch) { JSONWriter.writeUnicodeEscape(scalar, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-                consumed = 3
+                scalar = utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029; length = 3
+            } else {
+                i += 1; continue
             }
-            if escapedLength == 0 { i += 1; run += 1; continue }
-            if run > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(i - run)..<i])); run = 0 }
-            withUnsafeBytes(of: &scratch) { bytes.append(contentsOf: $0.prefix(escapedLength)) }
-            i += consumed
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { escape in
+                let written = JSONWriter.writeEscape(scalar, escape.baseAddress!)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.baseAddress!, count: written))
+            }
+            i += length
+            runStart = i
         }
-        if run > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(count - run)..<count])) }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         bytes.append(0x22)
     }
 }
