@@ -123,7 +123,8 @@ public struct AgencyExtractor: Sendable {
     /// A lexicon body at `i`, extended with its place.
     /// `memo`: the agency phrases of the document (answers equal to the matcher's), or nil.
     func lexiconMatch(_ units: [UInt16], _ folded: [UInt8], _ i: Int, _ end: Int, memo: PhraseMemo? = nil) -> Found? {
-        let found = memo.map { $0.match(at: i, limit: end) } ?? lexicon.agencyMatcher.longestMatch(in: folded, at: i, limit: end)
+        let found: PhraseMatcher.Match?
+        if let memo { found = memo.match(at: i, limit: end) } else { found = lexicon.agencyMatcher.longestMatch(in: folded, at: i, limit: end) }
         guard let m = found, let p = m.payloads.first else { return nil }
         // Short all-letter aliases (SNV, STP, BCA) count only when written in capitals.
         if m.range.count <= 5 {

@@ -670,6 +670,27 @@ final class ClauseReader {
     }
 
     /// Reads cues over the whole clause.
+    /// Whether a narrative cue with a gap (`do … chủ trì`) starts at the word `k`: its head there,
+    /// as written, and its tail within 120 units before `limit`.
+    private func gapCue(at k: Int, limit: Int) -> Bool {
+        let f = scan.folded
+        for gap in cues.gapCues where f[k..<min(k + gap.head.count, limit)].elementsEqual(gap.head) {
+            let headEnd = k + gap.head.count
+            guard headEnd >= limit || !scan.isWord(headEnd), DirectiveCues.written(scan.units, k..<headEnd, equals: gap.headText) else { continue }
+            let end = min(limit, k + 120)
+            var j = headEnd
+            while j + gap.tail.count <= end {
+                let tailEnd = j + gap.tail.count
+                if f[j..<tailEnd].elementsEqual(gap.tail), j == 0 || !scan.isWord(j - 1), tailEnd >= limit || !scan.isWord(tailEnd),
+                   DirectiveCues.written(scan.units, j..<tailEnd, equals: gap.tailText) {
+                    return true
+                }
+                j += 1
+            }
+        }
+        return false
+    }
+
     private func readBody(_ c: inout Clause, headEnd: Int) {
         let f = scan.folded
         let starts = wordStarts(c.range)
@@ -690,22 +711,7 @@ final class ClauseReader {
                     }
                 }
             }
-            let gapsHere = k < verbAt && cues.gapHeadFirst.contains(f[k])
-            for gap in cues.gapCues where gapsHere && f[k..<min(k + gap.head.count, c.range.upperBound)].elementsEqual(gap.head) {
-                let headEnd = k + gap.head.count
-                guard headEnd >= c.range.upperBound || !scan.isWord(headEnd),
-                      DirectiveCues.written(scan.units, k..<headEnd, equals: gap.headText) else { continue }
-                let end = min(c.range.upperBound, k + 120)
-                var j = headEnd
-                while j + gap.tail.count <= end {
-                    let tailEnd = j + gap.tail.count
-                    if f[j..<tailEnd].elementsEqual(gap.tail), j == 0 || !scan.isWord(j - 1), tailEnd >= c.range.upperBound || !scan.isWord(tailEnd),
-                       DirectiveCues.written(scan.units, j..<tailEnd, equals: gap.tailText) {
-                        c.narrative = true; break
-                    }
-                    j += 1
-                }
-            }
+            if k < verbAt && cues.gapHeadFirst.contains(f[k]) && gapCue(at: k, limit: c.range.upperBound) { c.narrative = true }
             if let v = cues.verb(at: k, in: scan, limit: c.range.upperBound) {
                 if v.roles.intersects(.obligations) { c.obligation = true }
                 if v.roles.contains(.execution) { c.obligation = true; c.execution = true }

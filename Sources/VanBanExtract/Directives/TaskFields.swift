@@ -10,16 +10,27 @@ struct TaskFields {
     let scan: TextScan
     let parser: BodyParser
 
+    /// Words a label may open with (`Cơ quan`, `Đơn vị` …), then each field's labels, in the order tried.
+    private static let heads: [StaticString] = ["co quan, don vi ", "co quan ", "don vi ", "bo phan "]
+    private static let labels: [(Field, [StaticString])] = [
+        (.lead, ["chu tri", "thuc hien"]),
+        (.coordinate, ["phoi hop"]),
+        (.time, ["thoi gian hoan thanh", "thoi gian thuc hien", "thoi han hoan thanh", "thoi han", "tien do"]),
+        (.task, ["nhiem vu", "noi dung", "ten nhiem vu", "cong viec"]),
+        (.number, ["stt", "tt"]),
+    ]
+    /// The first bytes of all of them: a word starting with any other is no label (most words).
+    private static let firstBytes: ByteSet = {
+        var set = ByteSet()
+        for s in heads + labels.flatMap(\.1) { set.insert(s.utf8Start.pointee) }
+        return set
+    }()
+
     /// The field a label names (`Cơ quan chủ trì`, `Đơn vị phối hợp`, `Thời gian hoàn thành`, `Nhiệm vụ`).
     func field(at p: Int, limit: Int) -> (Field, end: Int)? {
         var k = scan.skipSpaces(p, limit)
         let f = scan.folded
-        // Every label below starts with one of these letters (c d b t p n s): most words are none.
-        guard k < limit else { return nil }
-        switch f[k] {
-        case 0x62, 0x63, 0x64, 0x6E, 0x70, 0x73, 0x74: break
-        default: return nil
-        }
+        guard k < limit, Self.firstBytes.contains(f[k]) else { return nil }
         func starts(_ s: StaticString) -> Int? {
             let n = s.utf8CodeUnitCount
             guard k + n <= limit else { return nil }
@@ -30,14 +41,10 @@ struct TaskFields {
             guard ok, k + n == limit || !scan.isWord(k + n) || !scan.isWord(k + n - 1) else { return nil }
             return k + n
         }
-        for prefix: StaticString in ["co quan, don vi ", "co quan ", "don vi ", "bo phan "] { if let e = starts(prefix) { k = e; break } }
-        if let e = starts("chu tri") ?? starts("thuc hien") { return (.lead, e) }
-        if let e = starts("phoi hop") { return (.coordinate, e) }
-        if let e = starts("thoi gian hoan thanh") ?? starts("thoi gian thuc hien") ?? starts("thoi han hoan thanh") ?? starts("thoi han") ?? starts("tien do") {
-            return (.time, e)
+        for head in Self.heads { if let e = starts(head) { k = e; break } }
+        for (field, words) in Self.labels {
+            for word in words { if let e = starts(word) { return (field, e) } }
         }
-        if let e = starts("nhiem vu") ?? starts("noi dung") ?? starts("ten nhiem vu") ?? starts("cong viec") { return (.task, e) }
-        if let e = starts("stt") ?? starts("tt") { return (.number, e) }
         return nil
     }
 

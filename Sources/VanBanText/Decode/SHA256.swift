@@ -28,12 +28,8 @@ public enum SHA256 {
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         state.withUnsafeMutableBufferPointer { h in
-            let state = h
-            func compress(_ data: UnsafePointer<UInt8>, _ blocks: Int) {
-                if accelerated { csha256_blocks(state.baseAddress!, data, blocks) } else { portableBlocks(state, data, blocks) }
-            }
-            bytes.withUnsafeBufferPointer { m in if full > 0 { compress(m.baseAddress!, full / 64) } }
-            tail.withUnsafeBufferPointer { m in compress(m.baseAddress!, m.count / 64) }
+            bytes.withUnsafeBufferPointer { m in if full > 0 { compress(h, m.baseAddress!, full / 64, accelerated: accelerated) } }
+            tail.withUnsafeBufferPointer { m in compress(h, m.baseAddress!, m.count / 64, accelerated: accelerated) }
         }
         var out = [UInt8]()
         out.reserveCapacity(32)
@@ -41,6 +37,10 @@ public enum SHA256 {
             for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
         return out
+    }
+
+    private static func compress(_ state: UnsafeMutableBufferPointer<UInt32>, _ data: UnsafePointer<UInt8>, _ blocks: Int, accelerated: Bool) {
+        if accelerated { csha256_blocks(state.baseAddress!, data, blocks) } else { portableBlocks(state, data, blocks) }
     }
 
     /// FIPS 180-4's compression function over `blocks` 64-byte blocks at `data`.
